@@ -1,0 +1,275 @@
+package com.analyticscopilot.app.view;
+
+import com.analyticscopilot.app.UiText;
+import com.analyticscopilot.app.service.KpiTrace;
+import com.analyticscopilot.app.service.SiteTrace;
+import com.analyticscopilot.data.SiteSeries;
+import com.analyticscopilot.detect.AnomalyPoint;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Draws one site: a chart per KPI (observed, expected, the normal band, anomalies as marked
+ * points with tooltips) and the STL components of one KPI. All charts share one time axis range,
+ * so zooming one zooms all. The x axis counts days since 1970 (fractions for sub-daily data),
+ * labelled as dates.
+ */
+final class SiteCharts {
+
+    /** Anomaly markers: a radius that stands out from a 2 px line without hiding neighbours. */
+    private static final double MARKER_RADIUS = 4.5;
+    private static final double SECONDS_PER_DAY = 86_400.0;
+
+    private final UiText text;
+    private final VBox kpiBox;
+    private final Pane stlBox;
+    private final List<LineChart<Number, Number>> kpiCharts = new ArrayList<>();
+    private final List<LineChart<Number, Number>> stlCharts = new ArrayList<>();
+
+    private SiteTrace trace;
+    private double lower = Double.NaN;
+    private double upper = Double.NaN;
+    private double focus = Double.NaN;
+
+    SiteCharts(UiText text, VBox kpiBox, Pane stlBox) {
+        this.text = text;
+        this.kpiBox = kpiBox;
+        this.stlBox = stlBox;
+        for (String key : List.of("charts.trend", "charts.seasonal", "charts.remainder")) {
+            LineChart<Number, Number> chart = newChart(text.get(key));
+            chart.getStyleClass().add("stl-chart");
+            HBox.setHgrow(chart, Priority.ALWAYS);
+            stlCharts.add(chart);
+        }
+        stlBox.getChildren().setAll(stlCharts);
+    }
+
+    /** Day number of a time, for the x axis. */
+    static double x(LocalDateTime time) {
+        return time.toEpochSecond(ZoneOffset.UTC) / SECONDS_PER_DAY;
+    }
+
+    /** The date of an x axis value. */
+    static LocalDate date(double x) {
+        return LocalDate.ofEpochDay((long) Math.floor(x));
+    }
+
+    /**
+     * Shows a site.
+     *
+     * @param site      the site's traces; {@code null} clears the charts
+     * @param stlKpi    the KPI whose STL components to show
+     * @param describe  the tooltip text of an anomaly point
+     * @param onAnomaly called when an anomaly marker is clicked
+     */
+    void show(SiteTrace site, int stlKpi, Function<AnomalyPoint, String> describe, Consumer<AnomalyPoint> onAnomaly) {
+        this.trace = site;
+        kpiCharts.clear();
+        if (site == null) {
+            kpiBox.getChildren().clear();
+            stlCharts.forEach(c -> c.getData().clear());
+            return;
+        }
+
+        SiteSeries series = site.series();
+        double[] xs = new double[series.length()];
+        for (int t = 0; t < xs.length; t++) {
+            xs[t] = x(series.time(t));
+        }
+
+        List<Node> charts = new ArrayList<>();
+        for (KpiTrace kpi : site.kpis()) {
+            LineChart<Number, Number> chart = newChart(kpi.kpi().name());
+            chart.getStyleClass().add("kpi-chart");
+            chart.setId("chart-" + kpi.kpi().name());
+            chart.getData().add(line(xs, kpi.lower()));
+            chart.getData().add(line(xs, kpi.upper()));
+            chart.getData().add(line(xs, kpi.expected()));
+            chart.getData().add(line(xs, kpi.observed()));
+            chart.getData().add(markers(kpi.kpi().name(), site.points(), describe, onAnomaly));
+            chart.getData().add(new XYChart.Series<>());
+            kpiCharts.add(chart);
+            charts.add(chart);
+        }
+        kpiBox.getChildren().setAll(charts);
+        showStl(stlKpi, xs);
+        applyRange();
+    }
+
+    /** Shows the STL components of KPI {@code k} of the current site. */
+    void showStl(int k) {
+        if (trace == null) {
+            return;
+        }
+        SiteSeries series = trace.series();
+        double[] xs = new double[series.length()];
+        for (int t = 0; t < xs.length; t++) {
+            xs[t] = x(series.time(t));
+        }
+        showStl(k, xs);
+        applyRange();
+    }
+
+    private void showStl(int k, double[] xs) {
+        if (k < 0 || k >= trace.kpis().size()) {
+            stlCharts.forEach(c -> c.getData().clear());
+            return;
+        }
+        KpiTrace kpi = trace.kpis().get(k);
+        double[][] components = {kpi.trend(), kpi.seasonal(), kpi.remainder()};
+        for (int c = 0; c < components.length; c++) {
+            LineChart<Number, Number> chart = stlCharts.get(c);
+            chart.getData().setAll(List.of(line(xs, components[c]), new XYChart.Series<>()));
+        }
+    }
+
+    /** Limits every chart to [from, to] on the x axis; NaN bounds mean the whole range. */
+    void setRange(double from, double to) {
+        this.lower = from;
+        this.upper = to;
+        applyRange();
+    }
+
+    /** Marks a time with a vertical line in every chart; NaN removes the mark. */
+    void setFocus(double x) {
+        this.focus = x;
+        applyRange();
+    }
+
+    private void applyRange() {
+        List<NumberAxis> axes = new ArrayList<>();
+        for (LineChart<Number, Number> chart : kpiCharts) {
+            axes.add((NumberAxis) chart.getXAxis());
+        }
+        for (LineChart<Number, Number> chart : stlCharts) {
+            axes.add((NumberAxis) chart.getXAxis());
+        }
+        boolean whole = Double.isNaN(lower) || Double.isNaN(upper) || upper <= lower;
+        for (NumberAxis axis : axes) {
+            axis.setAutoRanging(whole);
+            if (!whole) {
+                axis.setLowerBound(lower);
+                axis.setUpperBound(upper);
+                axis.setTickUnit(Math.max(1, Math.round((upper - lower) / 8)));
+            }
+        }
+        for (LineChart<Number, Number> chart : kpiCharts) {
+            drawFocus(chart, chart.getData().size() - 1);
+        }
+        for (LineChart<Number, Number> chart : stlCharts) {
+            if (chart.getData().size() == 2) {
+                drawFocus(chart, 1);
+            }
+        }
+    }
+
+    /** The focus line is its own series: two points at the same x spanning the data's range. */
+    private void drawFocus(LineChart<Number, Number> chart, int seriesIndex) {
+        XYChart.Series<Number, Number> marker = chart.getData().get(seriesIndex);
+        if (Double.isNaN(focus)) {
+            marker.getData().clear();
+            return;
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int s = 0; s < seriesIndex; s++) {
+            for (XYChart.Data<Number, Number> d : chart.getData().get(s).getData()) {
+                double y = d.getYValue().doubleValue();
+                min = Math.min(min, y);
+                max = Math.max(max, y);
+            }
+        }
+        if (min > max) {
+            marker.getData().clear();
+            return;
+        }
+        marker.getData().setAll(List.of(new XYChart.Data<>(focus, min), new XYChart.Data<>(focus, max)));
+    }
+
+    private LineChart<Number, Number> newChart(String title) {
+        NumberAxis xAxis = new NumberAxis();
+        xAxis.setForceZeroInRange(false);
+        xAxis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                return date(value.doubleValue()).toString().substring(5);
+            }
+
+            @Override
+            public Number fromString(String string) {
+                return 0;
+            }
+        });
+        NumberAxis yAxis = new NumberAxis();
+        yAxis.setForceZeroInRange(false);
+        LineChart<Number, Number> chart = new LineChart<>(xAxis, yAxis);
+        chart.setTitle(title);
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setLegendVisible(false);
+        chart.setMinHeight(170);
+        chart.setPrefHeight(210);
+        return chart;
+    }
+
+    /** A line through every non-missing value; a gap at a missing one. */
+    private static XYChart.Series<Number, Number> line(double[] xs, double[] ys) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        List<XYChart.Data<Number, Number>> data = new ArrayList<>(xs.length);
+        for (int t = 0; t < xs.length && t < ys.length; t++) {
+            if (Double.isFinite(ys[t])) {
+                data.add(new XYChart.Data<>(xs[t], ys[t]));
+            }
+        }
+        series.getData().setAll(data);
+        return series;
+    }
+
+    private XYChart.Series<Number, Number> markers(String kpi, List<AnomalyPoint> points,
+                                                   Function<AnomalyPoint, String> describe,
+                                                   Consumer<AnomalyPoint> onAnomaly) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        for (AnomalyPoint point : points) {
+            if (!point.kpi().equals(kpi) || !Double.isFinite(point.value())) {
+                continue;
+            }
+            XYChart.Data<Number, Number> data = new XYChart.Data<>(x(point.time()), point.value());
+            Circle marker = new Circle(MARKER_RADIUS);
+            marker.getStyleClass().addAll("anomaly-marker", "severity-" + point.severity().label());
+            Tooltip tip = new Tooltip(describe.apply(point));
+            tip.setShowDelay(Duration.millis(150));
+            Tooltip.install(marker, tip);
+            marker.setOnMouseClicked(e -> onAnomaly.accept(point));
+            data.setNode(marker);
+            series.getData().add(data);
+        }
+        return series;
+    }
+
+    /** Formats a KPI value for a tooltip. */
+    static String number(double v) {
+        if (!Double.isFinite(v)) {
+            return "\u2013";
+        }
+        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.4g", v);
+    }
+}
