@@ -105,7 +105,9 @@ public final class MainViewModel {
 
         sensitivity.set(Math.max(0, Math.min(1, prefs.sensitivity())));
         sensitivity.addListener((obs, old, now) -> {
+            // A few hundred bytes; the slider's settle delay keeps this to one write per move.
             prefs.setSensitivity(now.doubleValue());
+            prefs.save();
             detect();
         });
 

@@ -29,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -53,6 +54,8 @@ public final class TrainingViewModel {
     private final BooleanBinding canFineTune;
 
     private TaskHandle handle;
+    /** Set by Cancel; the trainer polls it between batches (also before the handle exists). */
+    private final AtomicBoolean cancelRequested = new AtomicBoolean();
 
     public TrainingViewModel(MainViewModel main, TrainingService training, TaskExecutor executor,
                              ErrorPresenter errors, UiText text) {
@@ -120,8 +123,11 @@ public final class TrainingViewModel {
 
     /** Asks the running training to stop after its current batch. */
     public void cancel() {
-        if (handle != null && running.get()) {
-            handle.cancel();
+        if (running.get()) {
+            cancelRequested.set(true);
+            if (handle != null) {
+                handle.cancel();
+            }
         }
     }
 
@@ -132,6 +138,7 @@ public final class TrainingViewModel {
 
     private void start(String name, Run run, String modelName) {
         epochs.clear();
+        cancelRequested.set(false);
         running.set(true);
         progress.set(-1);
         runName.set(name);
@@ -165,7 +172,7 @@ public final class TrainingViewModel {
                         }
                     }
                 };
-                return run.train(listener, p::isCancelled);
+                return run.train(listener, () -> cancelRequested.get() || p.isCancelled());
             }
         };
         task.onProgress(update -> {
@@ -175,19 +182,25 @@ public final class TrainingViewModel {
                 message.set(update.message());
             }
         });
+        Runnable cancelled = () -> {
+            drain(finished);
+            running.set(false);
+            progress.set(0);
+            message.set(text.get("training.cancelled", name));
+        };
         task.onSuccess(model -> {
+            if (cancelRequested.get()) {
+                // The trainer returned early because of the cancel: its model is unfinished.
+                cancelled.run();
+                return;
+            }
             drain(finished);
             running.set(false);
             progress.set(1);
             message.set(text.get("training.done", name, epochsDone.get()));
             main.useModel(model, modelName);
         });
-        task.onCancelled(() -> {
-            drain(finished);
-            running.set(false);
-            progress.set(0);
-            message.set(text.get("training.cancelled", name));
-        });
+        task.onCancelled(cancelled);
         task.onFailure(failure -> {
             drain(finished);
             running.set(false);
