@@ -5,6 +5,7 @@ import com.analyticscopilot.app.service.KpiTrace;
 import com.analyticscopilot.app.service.SiteTrace;
 import com.analyticscopilot.data.SiteSeries;
 import com.analyticscopilot.detect.AnomalyPoint;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -259,7 +260,9 @@ final class SiteCharts {
             tip.setShowDelay(Duration.millis(150));
             Tooltip.install(marker, tip);
             marker.setOnMouseClicked(e -> onAnomaly.accept(point));
-            data.setNode(marker);
+
+            // Wrapped: the chart resets the style classes of a symbol node to its own.
+            data.setNode(new Group(marker));
             series.getData().add(data);
         }
         return series;
