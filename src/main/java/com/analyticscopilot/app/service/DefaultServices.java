@@ -16,6 +16,6 @@ public final class DefaultServices {
     /** The real services, keeping their files (the feedback store) in {@code folder}. */
     public static AppServices create(Path folder) {
         Unavailable missing = new Unavailable();
-        return new AppServices(missing, missing, missing, missing, missing, SampleData.standard());
+        return new AppServices(new CsvDatasetService(), missing, missing, missing, missing, SampleData.standard());
     }
 }
