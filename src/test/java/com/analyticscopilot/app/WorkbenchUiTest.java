@@ -142,7 +142,7 @@ class WorkbenchUiTest {
         robot.clickOn("#acceptButton");
 
         waitUntil(5, "feedback stored", () -> fakes.advisor.entries.size() == 1);
-        assertTrue(fakes.advisor.entries.get(0).accepted());
+        assertEquals(com.analyticscopilot.app.service.Answer.ACCEPT, fakes.advisor.entries.get(0).answer());
         assertEquals("refund the failed orders", fakes.advisor.entries.get(0).note());
         waitUntil(5, "row marked accepted",
                 () -> workbench.main().selectedAnomalyProperty().get().feedback() == FeedbackState.ACCEPTED);

@@ -17,9 +17,9 @@ public interface AdvisorService extends AutoCloseable {
     /** The recommendations for one event, best first. */
     List<Recommendation> recommend(AnomalyEvent event, List<AnomalyEvent> portfolio);
 
-    /** Stores an accept or reject of one action, with the analyst's note. */
+    /** Stores the analyst's answer to one action, with their note. */
     FeedbackEntry record(AnomalyEvent event, Recommendation recommendation, RankedAction action,
-                         boolean accepted, String note);
+                         Answer answer, String note);
 
     /** The feedback given on one site, newest first. */
     List<FeedbackEntry> history(String site);

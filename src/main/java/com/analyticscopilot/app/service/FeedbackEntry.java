@@ -10,9 +10,9 @@ import java.time.Instant;
  * @param site     the site
  * @param ruleId   the playbook rule whose advice it answers
  * @param actionId the action accepted or rejected
- * @param accepted true for accept, false for reject
+ * @param answer   accept, reject or not an anomaly
  * @param note     the analyst's note; may be empty
  */
 public record FeedbackEntry(Instant time, String eventId, String site, String ruleId, String actionId,
-                            boolean accepted, String note) {
+                            Answer answer, String note) {
 }

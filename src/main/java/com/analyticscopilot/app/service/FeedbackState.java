@@ -6,6 +6,8 @@ public enum FeedbackState {
     OPEN,
     /** An action was accepted. */
     ACCEPTED,
-    /** Rejected: not an anomaly, or the advice did not fit. */
-    REJECTED
+    /** The advice did not fit. */
+    REJECTED,
+    /** The analyst said the flag was wrong. */
+    NOT_ANOMALY
 }

@@ -44,7 +44,7 @@ final class Unavailable implements DatasetService, DetectionService, AdvisorServ
 
     @Override
     public FeedbackEntry record(AnomalyEvent event, Recommendation recommendation, RankedAction action,
-                                boolean accepted, String note) {
+                                Answer answer, String note) {
         throw missing("feedback store (agent part)");
     }
 

@@ -40,6 +40,8 @@ public final class AgentPanelController {
     @FXML
     private Button rejectButton;
     @FXML
+    private Button notAnomalyButton;
+    @FXML
     private ListView<FeedbackEntry> historyList;
 
     public AgentPanelController(AgentViewModel model, UiText text) {
@@ -85,6 +87,7 @@ public final class AgentPanelController {
 
         acceptButton.disableProperty().bind(model.canAnswerBinding().not());
         rejectButton.disableProperty().bind(model.canAnswerBinding().not());
+        notAnomalyButton.disableProperty().bind(model.canAnswerBinding().not());
 
         historyList.setItems(model.history());
         historyList.setCellFactory(list -> new ListCell<>() {
@@ -95,7 +98,7 @@ public final class AgentPanelController {
                     setText(null);
                     return;
                 }
-                String verdict = text.get(entry.accepted() ? "feedback.ACCEPTED" : "feedback.REJECTED");
+                String verdict = text.get("feedback." + entry.answer().state().name());
                 setText(text.get("agent.history.row", WHEN.format(entry.time()), entry.eventId(), verdict,
                         entry.actionId() + (entry.note().isBlank() ? "" : " \u2014 " + entry.note())));
             }
@@ -110,5 +113,10 @@ public final class AgentPanelController {
     @FXML
     private void reject() {
         model.reject();
+    }
+
+    @FXML
+    private void notAnomaly() {
+        model.notAnomaly();
     }
 }

@@ -4,10 +4,10 @@ import com.analyticscopilot.agent.RankedAction;
 import com.analyticscopilot.agent.Recommendation;
 import com.analyticscopilot.app.UiText;
 import com.analyticscopilot.app.service.AdvisorService;
+import com.analyticscopilot.app.service.Answer;
 import com.analyticscopilot.app.service.ErrorPresenter;
 import com.analyticscopilot.app.service.ErrorReport;
 import com.analyticscopilot.app.service.FeedbackEntry;
-import com.analyticscopilot.app.service.FeedbackState;
 import com.analyticscopilot.app.task.BackgroundTask;
 import com.analyticscopilot.app.task.TaskExecutor;
 import com.analyticscopilot.app.task.TaskProgress;
@@ -82,15 +82,20 @@ public final class AgentViewModel {
 
     /** Accepts the selected action for the selected anomaly. */
     public void accept() {
-        answer(true);
+        answer(Answer.ACCEPT);
     }
 
     /** Rejects the selected action for the selected anomaly. */
     public void reject() {
-        answer(false);
+        answer(Answer.REJECT);
     }
 
-    private void answer(boolean accepted) {
+    /** Says the selected anomaly is not one; the agent raises the site's thresholds a little. */
+    public void notAnomaly() {
+        answer(Answer.NOT_ANOMALY);
+    }
+
+    private void answer(Answer answer) {
         AnomalyRow row = main.selectedAnomalyProperty().get();
         ActionItem item = selectedAction.get();
         if (row == null || item == null || saving.get()) {
@@ -104,7 +109,7 @@ public final class AgentViewModel {
         BackgroundTask<Answered> task = new BackgroundTask<>("Saving feedback") {
             @Override
             protected Answered call(TaskProgress progress) {
-                FeedbackEntry entry = advisor.record(event, item.recommendation(), item.action(), accepted, noteText);
+                FeedbackEntry entry = advisor.record(event, item.recommendation(), item.action(), answer, noteText);
 
                 // Feedback changes the ranking: ask again so the panel shows the new order.
                 List<Recommendation> recs = advisor.recommend(event, portfolio);
@@ -115,7 +120,7 @@ public final class AgentViewModel {
             saving.set(false);
             note.set("");
             main.updateRecommendations(event.id(), answered.recommendations());
-            main.feedbackGiven(event.id(), accepted ? FeedbackState.ACCEPTED : FeedbackState.REJECTED);
+            main.feedbackGiven(event.id(), answer.state());
             if (event.site().equals(main.selectedSiteProperty().get())) {
                 history.setAll(answered.history());
             }
@@ -123,7 +128,7 @@ public final class AgentViewModel {
             if (current != null && current.id().equals(event.id())) {
                 showEvent(current);
             }
-            main.setStatus(text.get("agent.saved", text.get("feedback." + (accepted ? "ACCEPTED" : "REJECTED")),
+            main.setStatus(text.get("agent.saved", text.get("feedback." + answer.state().name()),
                     item.action().action()));
         });
         task.onFailure(failure -> {

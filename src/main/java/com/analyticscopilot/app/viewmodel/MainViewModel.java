@@ -386,7 +386,11 @@ public final class MainViewModel {
         if (row == null) {
             return;
         }
-        if (!row.site().equals(selectedSite.get())) {
+
+        // An event of the whole portfolio (a holiday) has no site of its own to show.
+        Analysis current = analysis.get();
+        boolean ownSite = current != null && current.site(row.site()).isPresent();
+        if (ownSite && !row.site().equals(selectedSite.get())) {
             selectedSite.set(row.site());
         }
         focusTime.set(row.event().start());

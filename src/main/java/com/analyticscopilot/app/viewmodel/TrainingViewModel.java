@@ -202,6 +202,11 @@ public final class TrainingViewModel {
         });
         task.onCancelled(cancelled);
         task.onFailure(failure -> {
+            if (cancelRequested.get()) {
+                // The trainer stops a cancelled run by throwing; that is no failure.
+                cancelled.run();
+                return;
+            }
             drain(finished);
             running.set(false);
             progress.set(0);

@@ -3,6 +3,7 @@ package com.analyticscopilot.app.support;
 import com.analyticscopilot.agent.RankedAction;
 import com.analyticscopilot.agent.Recommendation;
 import com.analyticscopilot.app.service.AdvisorService;
+import com.analyticscopilot.app.service.Answer;
 import com.analyticscopilot.app.service.FeedbackEntry;
 import com.analyticscopilot.app.service.FeedbackState;
 import com.analyticscopilot.detect.AnomalyEvent;
@@ -32,7 +33,7 @@ public final class MemoryAdvisor implements AdvisorService {
         String[] ids = revenue ? new String[]{"check-payments", "check-release"} : new String[]{"check-bots", "check-campaigns"};
         for (int i = 0; i < ids.length; i++) {
             String id = ids[i];
-            long rejected = entries.stream().filter(e -> e.actionId().equals(id) && !e.accepted()).count();
+            long rejected = entries.stream().filter(e -> e.actionId().equals(id) && e.answer() == Answer.REJECT).count();
             double score = 1.0 - 0.1 * i - 0.5 * rejected;
             actions.add(new RankedAction(id, "Do " + id.replace('-', ' '), score,
                     rejected == 0 ? "" : "rejected " + rejected + " time(s)"));
@@ -44,9 +45,9 @@ public final class MemoryAdvisor implements AdvisorService {
 
     @Override
     public synchronized FeedbackEntry record(AnomalyEvent event, Recommendation recommendation, RankedAction action,
-                                             boolean accepted, String note) {
+                                             Answer answer, String note) {
         FeedbackEntry entry = new FeedbackEntry(Instant.now(), event.id(), event.site(), recommendation.ruleId(),
-                action.id(), accepted, note);
+                action.id(), answer, note);
         entries.add(entry);
         return entry;
     }
@@ -62,7 +63,7 @@ public final class MemoryAdvisor implements AdvisorService {
     public synchronized Map<String, FeedbackState> states() {
         Map<String, FeedbackState> states = new HashMap<>();
         for (FeedbackEntry e : entries) {
-            states.put(e.eventId(), e.accepted() ? FeedbackState.ACCEPTED : FeedbackState.REJECTED);
+            states.put(e.eventId(), e.answer().state());
         }
         return states;
     }

@@ -1,6 +1,7 @@
 package com.analyticscopilot.app.viewmodel;
 
 import com.analyticscopilot.app.UiText;
+import com.analyticscopilot.app.service.Answer;
 import com.analyticscopilot.app.service.FeedbackState;
 import com.analyticscopilot.app.service.WorkbenchPreferences;
 import com.analyticscopilot.app.support.FakeDatasets;
@@ -67,7 +68,7 @@ class AgentViewModelTest {
 
         assertEquals(1, fakes.advisor.entries.size());
         assertEquals("payments were fine", fakes.advisor.entries.get(0).note());
-        assertFalse(fakes.advisor.entries.get(0).accepted());
+        assertEquals(Answer.REJECT, fakes.advisor.entries.get(0).answer());
         assertEquals("check-release", agent.actions().get(0).action().id(), "the rejected action drops");
         assertTrue(agent.rankingProperty().get().contains("rejected 1 time"));
         assertEquals(FeedbackState.REJECTED, main.selectedAnomalyProperty().get().feedback());
@@ -81,7 +82,7 @@ class AgentViewModelTest {
 
         agent.accept();
 
-        assertTrue(fakes.advisor.entries.get(0).accepted());
+        assertEquals(Answer.ACCEPT, fakes.advisor.entries.get(0).answer());
         assertEquals(FeedbackState.ACCEPTED, main.allAnomalies().stream()
                 .filter(r -> r.id().equals(drop().id())).findFirst().orElseThrow().feedback());
     }
