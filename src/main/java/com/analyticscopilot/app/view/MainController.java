@@ -382,8 +382,7 @@ public final class MainController {
         double high = zoomSlider.getHighValue();
         zoomFromLabel.setText(SiteCharts.date(low).toString());
         zoomToLabel.setText(SiteCharts.date(high).toString());
-        boolean whole = low <= zoomSlider.getMin() && high >= zoomSlider.getMax();
-        charts.setRange(whole ? Double.NaN : low, whole ? Double.NaN : high);
+        charts.setRange(low, high);
     }
 
     // ---- anomaly table ----------------------------------------------------------------------

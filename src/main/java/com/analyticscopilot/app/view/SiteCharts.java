@@ -101,6 +101,7 @@ final class SiteCharts {
         for (KpiTrace kpi : site.kpis()) {
             LineChart<Number, Number> chart = newChart(kpi.kpi().name());
             chart.getStyleClass().add("kpi-chart");
+            VBox.setVgrow(chart, Priority.ALWAYS);
             chart.setId("chart-" + kpi.kpi().name());
             chart.getData().add(line(xs, kpi.lower()));
             chart.getData().add(line(xs, kpi.upper()));
@@ -143,7 +144,7 @@ final class SiteCharts {
         }
     }
 
-    /** Limits every chart to [from, to] on the x axis; NaN bounds mean the whole range. */
+    /** Shows [from, to] on every chart's x axis, so all charts line up day by day. */
     void setRange(double from, double to) {
         this.lower = from;
         this.upper = to;
@@ -164,12 +165,14 @@ final class SiteCharts {
         for (LineChart<Number, Number> chart : stlCharts) {
             axes.add((NumberAxis) chart.getXAxis());
         }
-        boolean whole = Double.isNaN(lower) || Double.isNaN(upper) || upper <= lower;
+        boolean known = !Double.isNaN(lower) && !Double.isNaN(upper) && upper > lower;
         for (NumberAxis axis : axes) {
-            axis.setAutoRanging(whole);
-            if (!whole) {
+            axis.setAutoRanging(!known);
+            if (known) {
                 axis.setLowerBound(lower);
                 axis.setUpperBound(upper);
+
+                // About eight labelled ticks whatever the zoom, never closer than a day.
                 axis.setTickUnit(Math.max(1, Math.round((upper - lower) / 8)));
             }
         }
@@ -227,8 +230,8 @@ final class SiteCharts {
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
         chart.setLegendVisible(false);
-        chart.setMinHeight(170);
-        chart.setPrefHeight(210);
+        chart.setMinHeight(105);
+        chart.setPrefHeight(150);
         return chart;
     }
 

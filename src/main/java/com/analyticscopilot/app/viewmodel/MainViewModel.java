@@ -341,7 +341,8 @@ public final class MainViewModel {
             selectedSite.set(keepSite);
         }
         String eventId = keepEvent;
-        selectedAnomaly.set(anomalies.stream().filter(r -> r.id().equals(eventId)).findFirst().orElse(null));
+        Optional<AnomalyRow> kept = anomalies.stream().filter(r -> r.id().equals(eventId)).findFirst();
+        selectedAnomaly.set(kept.orElseGet(() -> mostUrgentOf(selectedSite.get())));
 
         busy.set(false);
         status.set(text.get("status.detected", results.analysis().dataset().siteCount(),
@@ -375,11 +376,19 @@ public final class MainViewModel {
     private void siteSelected(String site) {
         Analysis current = analysis.get();
         selectedTrace.set(current == null || site == null ? null : current.site(site).orElse(null));
+        // A site chosen in the list opens on its most urgent anomaly, so the agent panel
+        // answers "what now?" without another click.
         AnomalyRow anomaly = selectedAnomaly.get();
-        if (anomaly != null && !anomaly.site().equals(site)) {
-            selectedAnomaly.set(null);
+        if (anomaly == null || !anomaly.site().equals(site)) {
+            selectedAnomaly.set(mostUrgentOf(site));
         }
         refilterAnomalies();
+    }
+
+    private AnomalyRow mostUrgentOf(String site) {
+        return anomalies.stream().filter(r -> r.site().equals(site))
+                .max(java.util.Comparator.comparing(AnomalyRow::severity).thenComparingDouble(AnomalyRow::peakScore))
+                .orElse(null);
     }
 
     private void anomalySelected(AnomalyRow row) {

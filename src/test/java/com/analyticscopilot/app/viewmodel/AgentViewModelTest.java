@@ -47,7 +47,12 @@ class AgentViewModelTest {
 
     @Test
     void selectingAnAnomalyShowsItsDiagnosisAndRankedActions() {
-        assertFalse(agent.canAnswerBinding().get(), "nothing to answer before an anomaly is chosen");
+        AnomalyRow opened = main.selectedAnomalyProperty().get();
+        assertEquals(main.selectedSiteProperty().get(), opened.site(),
+                "opening selects the first site's most urgent anomaly, so advice shows at once");
+        assertFalse(agent.actions().isEmpty());
+        main.selectedAnomalyProperty().set(null);
+        assertFalse(agent.canAnswerBinding().get(), "nothing to answer without an anomaly");
 
         main.selectedAnomalyProperty().set(drop());
 
