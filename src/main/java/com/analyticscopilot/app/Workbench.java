@@ -32,9 +32,11 @@ public final class Workbench {
     private final AgentViewModel agent;
     private final TrainingViewModel training;
     private final WorkbenchPreferences prefs;
+    private final ErrorDialog errors;
 
     private Workbench(Stage stage, MainViewModel main, AgentViewModel agent, TrainingViewModel training,
-                      WorkbenchPreferences prefs) {
+                      WorkbenchPreferences prefs, ErrorDialog errors) {
+        this.errors = errors;
         this.stage = stage;
         this.main = main;
         this.agent = agent;
@@ -69,7 +71,7 @@ public final class Workbench {
         stage.setMinHeight(560);
         stage.setOnHidden(e -> main.close(scene.getWidth(), scene.getHeight()));
         stage.show();
-        return new Workbench(stage, main, agent, training, prefs);
+        return new Workbench(stage, main, agent, training, prefs, errors);
     }
 
     /** Opens the remembered data file or the sample data, and the shipped model if there is one. */
@@ -92,6 +94,11 @@ public final class Workbench {
 
     public TrainingViewModel training() {
         return training;
+    }
+
+    /** Shows errors as dialogs over this window. */
+    public ErrorDialog errors() {
+        return errors;
     }
 
     public WorkbenchPreferences preferences() {

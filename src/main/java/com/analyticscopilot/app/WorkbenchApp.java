@@ -33,9 +33,11 @@ public class WorkbenchApp extends Application {
         UiText text = UiText.load();
         WorkbenchPreferences prefs = WorkbenchPreferences.load(UserFolder.path());
         executor = new FxTaskExecutor();
-        services = DefaultServices.create(UserFolder.path());
+        DefaultServices.Startup startup = DefaultServices.create(UserFolder.path());
+        services = startup.services();
         Workbench workbench = Workbench.show(stage, services, executor, prefs, text, new NativeFilePicker(text));
         LOG.info("Workbench window shown; preferences in {}", prefs.file());
+        startup.problems().forEach(workbench.errors()::show);
         workbench.openInitialData();
     }
 
