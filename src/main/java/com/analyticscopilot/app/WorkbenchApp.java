@@ -1,10 +1,13 @@
 package com.analyticscopilot.app;
 
 import com.analyticscopilot.app.service.AppServices;
+import com.analyticscopilot.app.service.CsvDatasetService;
 import com.analyticscopilot.app.service.DefaultServices;
+import com.analyticscopilot.app.service.PreloadingDatasetService;
 import com.analyticscopilot.app.service.WorkbenchPreferences;
 import com.analyticscopilot.app.task.FxTaskExecutor;
 import com.analyticscopilot.app.view.NativeFilePicker;
+import com.analyticscopilot.app.viewmodel.MainViewModel;
 import com.analyticscopilot.data.UserFolder;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -20,6 +23,8 @@ public class WorkbenchApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
 
+    private WorkbenchPreferences prefs;
+    private DefaultServices.Startup startup;
     private FxTaskExecutor executor;
     private AppServices services;
 
@@ -28,12 +33,22 @@ public class WorkbenchApp extends Application {
         Application.launch(WorkbenchApp.class, args);
     }
 
+    /**
+     * Runs on the launcher thread before the window exists: opens the feedback store and starts
+     * reading the first data file, so neither holds up the JavaFX thread or the first results.
+     */
+    @Override
+    public void init() {
+        prefs = WorkbenchPreferences.load(UserFolder.path());
+        PreloadingDatasetService datasets = new PreloadingDatasetService(new CsvDatasetService());
+        startup = DefaultServices.create(UserFolder.path(), datasets);
+        MainViewModel.initialFile(prefs, startup.services().samples()).ifPresent(datasets::preload);
+    }
+
     @Override
     public void start(Stage stage) {
         UiText text = UiText.load();
-        WorkbenchPreferences prefs = WorkbenchPreferences.load(UserFolder.path());
         executor = new FxTaskExecutor();
-        DefaultServices.Startup startup = DefaultServices.create(UserFolder.path());
         services = startup.services();
         Workbench workbench = Workbench.show(stage, services, executor, prefs, text, new NativeFilePicker(text));
         LOG.info("Workbench window shown; preferences in {}", prefs.file());

@@ -23,10 +23,15 @@ public final class DefaultServices {
     public record Startup(AppServices services, List<ErrorReport> problems) {
     }
 
-    /** The real services, keeping their files (the feedback store) in {@code folder}. */
-    public static Startup create(Path folder) {
+    /**
+     * The real services, keeping their files (the feedback store) in {@code folder}. Opens the
+     * feedback store: call it off the JavaFX thread.
+     *
+     * @param datasets the KPI file reader, e.g. a {@link PreloadingDatasetService}
+     */
+    public static Startup create(Path folder, DatasetService datasets) {
         Unavailable missing = new Unavailable();
-        return new Startup(new AppServices(new CsvDatasetService(), missing, missing, missing, missing,
+        return new Startup(new AppServices(datasets, missing, missing, missing, missing,
                 SampleData.standard()), List.of());
     }
 }

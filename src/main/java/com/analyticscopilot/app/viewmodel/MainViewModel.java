@@ -8,6 +8,7 @@ import com.analyticscopilot.app.service.ErrorPresenter;
 import com.analyticscopilot.app.service.ErrorReport;
 import com.analyticscopilot.app.service.FeedbackState;
 import com.analyticscopilot.app.service.LoadedData;
+import com.analyticscopilot.app.service.SampleData;
 import com.analyticscopilot.app.service.SiteTrace;
 import com.analyticscopilot.app.service.WorkbenchPreferences;
 import com.analyticscopilot.app.task.BackgroundTask;
@@ -131,6 +132,12 @@ public final class MainViewModel {
         } else {
             openSample();
         }
+    }
+
+    /** The file {@link #openInitial()} will open, if any; for reading it early. */
+    public static Optional<Path> initialFile(WorkbenchPreferences prefs, SampleData samples) {
+        Optional<Path> remembered = prefs.dataFile().filter(java.nio.file.Files::isRegularFile);
+        return remembered.isPresent() ? remembered : samples.kpis();
     }
 
     /** Opens the shipped sample data. */
