@@ -6,7 +6,6 @@ import com.analyticscopilot.app.service.SiteTrace;
 import com.analyticscopilot.data.SiteSeries;
 import com.analyticscopilot.detect.AnomalyPoint;
 import javafx.scene.Group;
-import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -45,6 +44,8 @@ final class SiteCharts {
     private final Pane stlBox;
     private final List<LineChart<Number, Number>> kpiCharts = new ArrayList<>();
     private final List<LineChart<Number, Number>> stlCharts = new ArrayList<>();
+    /** The KPIs the KPI charts were built for; charts are reused while they stay the same. */
+    private List<String> chartKpis = List.of();
 
     private SiteTrace trace;
     private double lower = Double.NaN;
@@ -58,6 +59,7 @@ final class SiteCharts {
         for (String key : List.of("charts.trend", "charts.seasonal", "charts.remainder")) {
             LineChart<Number, Number> chart = newChart(text.get(key));
             chart.getStyleClass().add("stl-chart");
+            chart.getData().setAll(List.of(new XYChart.Series<>(), new XYChart.Series<>()));
             HBox.setHgrow(chart, Priority.ALWAYS);
             stlCharts.add(chart);
         }
@@ -84,37 +86,57 @@ final class SiteCharts {
      */
     void show(SiteTrace site, int stlKpi, Function<AnomalyPoint, String> describe, Consumer<AnomalyPoint> onAnomaly) {
         this.trace = site;
-        kpiCharts.clear();
         if (site == null) {
             kpiBox.getChildren().clear();
-            stlCharts.forEach(c -> c.getData().clear());
+            kpiCharts.clear();
+            chartKpis = List.of();
+            stlCharts.forEach(c -> c.getData().forEach(s -> s.getData().clear()));
             return;
         }
 
-        SiteSeries series = site.series();
+        double[] xs = xs(site.series());
+
+        // Building a chart (axes, CSS, legend) costs more than filling one: switching between
+        // sites with the same KPIs only swaps the data.
+        List<String> names = site.kpis().stream().map(k -> k.kpi().name()).toList();
+        if (!names.equals(chartKpis)) {
+            kpiCharts.clear();
+            for (String name : names) {
+                LineChart<Number, Number> chart = newChart(name);
+                chart.getStyleClass().add("kpi-chart");
+                chart.setId("chart-" + name);
+                VBox.setVgrow(chart, Priority.ALWAYS);
+                for (int s = 0; s < SERIES; s++) {
+                    chart.getData().add(new XYChart.Series<>());
+                }
+                kpiCharts.add(chart);
+            }
+            kpiBox.getChildren().setAll(kpiCharts);
+            chartKpis = names;
+        }
+
+        for (int k = 0; k < site.kpis().size(); k++) {
+            KpiTrace kpi = site.kpis().get(k);
+            List<XYChart.Series<Number, Number>> series = kpiCharts.get(k).getData();
+            series.get(0).getData().setAll(points(xs, kpi.lower()));
+            series.get(1).getData().setAll(points(xs, kpi.upper()));
+            series.get(2).getData().setAll(points(xs, kpi.expected()));
+            series.get(3).getData().setAll(points(xs, kpi.observed()));
+            series.get(4).getData().setAll(markers(kpi.kpi().name(), site.points(), describe, onAnomaly));
+        }
+        showStl(stlKpi, xs);
+        applyRange();
+    }
+
+    /** The number of series of a KPI chart: band low and high, expected, observed, anomalies, focus. */
+    private static final int SERIES = 6;
+
+    private static double[] xs(SiteSeries series) {
         double[] xs = new double[series.length()];
         for (int t = 0; t < xs.length; t++) {
             xs[t] = x(series.time(t));
         }
-
-        List<Node> charts = new ArrayList<>();
-        for (KpiTrace kpi : site.kpis()) {
-            LineChart<Number, Number> chart = newChart(kpi.kpi().name());
-            chart.getStyleClass().add("kpi-chart");
-            VBox.setVgrow(chart, Priority.ALWAYS);
-            chart.setId("chart-" + kpi.kpi().name());
-            chart.getData().add(line(xs, kpi.lower()));
-            chart.getData().add(line(xs, kpi.upper()));
-            chart.getData().add(line(xs, kpi.expected()));
-            chart.getData().add(line(xs, kpi.observed()));
-            chart.getData().add(markers(kpi.kpi().name(), site.points(), describe, onAnomaly));
-            chart.getData().add(new XYChart.Series<>());
-            kpiCharts.add(chart);
-            charts.add(chart);
-        }
-        kpiBox.getChildren().setAll(charts);
-        showStl(stlKpi, xs);
-        applyRange();
+        return xs;
     }
 
     /** Shows the STL components of KPI {@code k} of the current site. */
@@ -122,25 +144,19 @@ final class SiteCharts {
         if (trace == null) {
             return;
         }
-        SiteSeries series = trace.series();
-        double[] xs = new double[series.length()];
-        for (int t = 0; t < xs.length; t++) {
-            xs[t] = x(series.time(t));
-        }
-        showStl(k, xs);
+        showStl(k, xs(trace.series()));
         applyRange();
     }
 
     private void showStl(int k, double[] xs) {
         if (k < 0 || k >= trace.kpis().size()) {
-            stlCharts.forEach(c -> c.getData().clear());
+            stlCharts.forEach(c -> c.getData().forEach(s -> s.getData().clear()));
             return;
         }
         KpiTrace kpi = trace.kpis().get(k);
         double[][] components = {kpi.trend(), kpi.seasonal(), kpi.remainder()};
         for (int c = 0; c < components.length; c++) {
-            LineChart<Number, Number> chart = stlCharts.get(c);
-            chart.getData().setAll(List.of(line(xs, components[c]), new XYChart.Series<>()));
+            stlCharts.get(c).getData().get(0).getData().setAll(points(xs, components[c]));
         }
     }
 
@@ -180,9 +196,7 @@ final class SiteCharts {
             drawFocus(chart, chart.getData().size() - 1);
         }
         for (LineChart<Number, Number> chart : stlCharts) {
-            if (chart.getData().size() == 2) {
-                drawFocus(chart, 1);
-            }
+            drawFocus(chart, 1);
         }
     }
 
@@ -235,23 +249,21 @@ final class SiteCharts {
         return chart;
     }
 
-    /** A line through every non-missing value; a gap at a missing one. */
-    private static XYChart.Series<Number, Number> line(double[] xs, double[] ys) {
-        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+    /** The points of a line, leaving out missing values (the line joins across them). */
+    private static List<XYChart.Data<Number, Number>> points(double[] xs, double[] ys) {
         List<XYChart.Data<Number, Number>> data = new ArrayList<>(xs.length);
         for (int t = 0; t < xs.length && t < ys.length; t++) {
             if (Double.isFinite(ys[t])) {
                 data.add(new XYChart.Data<>(xs[t], ys[t]));
             }
         }
-        series.getData().setAll(data);
-        return series;
+        return data;
     }
 
-    private XYChart.Series<Number, Number> markers(String kpi, List<AnomalyPoint> points,
+    private List<XYChart.Data<Number, Number>> markers(String kpi, List<AnomalyPoint> points,
                                                    Function<AnomalyPoint, String> describe,
                                                    Consumer<AnomalyPoint> onAnomaly) {
-        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        List<XYChart.Data<Number, Number>> series = new ArrayList<>();
         for (AnomalyPoint point : points) {
             if (!point.kpi().equals(kpi) || !Double.isFinite(point.value())) {
                 continue;
@@ -266,7 +278,7 @@ final class SiteCharts {
 
             // Wrapped: the chart resets the style classes of a symbol node to its own.
             data.setNode(new Group(marker));
-            series.getData().add(data);
+            series.add(data);
         }
         return series;
     }
