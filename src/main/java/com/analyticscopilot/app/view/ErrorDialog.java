@@ -6,6 +6,7 @@ import com.analyticscopilot.app.service.ErrorReport;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.Priority;
@@ -51,7 +52,17 @@ public final class ErrorDialog implements ErrorPresenter {
             ListView<String> problems = new ListView<>();
             problems.getItems().setAll(report.problems());
             problems.getStyleClass().add("error-problems");
-            problems.setPrefHeight(Math.min(240, 28 + 24.0 * report.problems().size()));
+            problems.setCellFactory(list -> new ListCell<>() {
+                @Override
+                protected void updateItem(String problem, boolean empty) {
+                    super.updateItem(problem, empty);
+                    setText(empty ? null : problem);
+                    setWrapText(true);
+                    setPrefWidth(0);
+                }
+            });
+            // Room for about five wrapped problems; more scroll.
+            problems.setPrefHeight(Math.min(260, 16 + 48.0 * report.problems().size()));
             VBox.setVgrow(problems, Priority.ALWAYS);
             content.getChildren().add(problems);
         }
