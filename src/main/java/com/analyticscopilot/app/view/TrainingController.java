@@ -30,6 +30,8 @@ public final class TrainingController {
     @FXML
     private Label message;
     @FXML
+    private Label lastEpoch;
+    @FXML
     private LineChart<Number, Number> lossChart;
 
     private final XYChart.Series<Number, Number> trainLoss = new XYChart.Series<>();
@@ -48,6 +50,7 @@ public final class TrainingController {
         runName.textProperty().bind(model.runNameProperty());
         progressBar.progressProperty().bind(model.progressProperty());
         message.textProperty().bind(model.messageProperty());
+        lastEpoch.textProperty().bind(model.lastEpochProperty());
 
         trainLoss.setName(text.get("training.loss.train"));
         validationLoss.setName(text.get("training.loss.validation"));

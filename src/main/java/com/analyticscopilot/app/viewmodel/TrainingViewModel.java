@@ -49,6 +49,7 @@ public final class TrainingViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper runName = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper lastEpoch = new ReadOnlyStringWrapper("");
     private final ObservableList<EpochProgress> epochs = FXCollections.observableArrayList();
     private final BooleanBinding canPretrain;
     private final BooleanBinding canFineTune;
@@ -138,6 +139,7 @@ public final class TrainingViewModel {
 
     private void start(String name, Run run, String modelName) {
         epochs.clear();
+        lastEpoch.set("");
         cancelRequested.set(false);
         running.set(true);
         progress.set(-1);
@@ -165,10 +167,11 @@ public final class TrainingViewModel {
                         // Until the first epoch ends the number of epochs is unknown: the bar
                         // then shows the first epoch's batches, afterwards the whole run.
                         int max = maxEpochs.get();
+                        String where = text.get("training.batch", epoch, batch, batches);
                         if (max > 0) {
-                            p.update(epoch - 1 + batch / (double) batches, max, "");
+                            p.update(epoch - 1 + batch / (double) batches, max, where);
                         } else {
-                            p.update(batch, batches, "");
+                            p.update(batch, batches, where);
                         }
                     }
                 };
@@ -180,6 +183,9 @@ public final class TrainingViewModel {
             progress.set(update.fraction());
             if (!update.message().isEmpty()) {
                 message.set(update.message());
+            }
+            if (!epochs.isEmpty()) {
+                lastEpoch.set(describe(epochs.get(epochs.size() - 1)));
             }
         });
         Runnable cancelled = () -> {
@@ -241,6 +247,11 @@ public final class TrainingViewModel {
 
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** The losses of the last finished epoch, in words; empty before the first. */
+    public ReadOnlyStringProperty lastEpochProperty() {
+        return lastEpoch.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty runNameProperty() {
