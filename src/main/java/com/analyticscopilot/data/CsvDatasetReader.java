@@ -3,6 +3,7 @@ package com.analyticscopilot.data;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.io.csv.CsvReadOptions;
@@ -131,7 +132,14 @@ public final class CsvDatasetReader {
             problems.throwIfAny();
 
             long started = System.nanoTime();
-            Table table = readTable(header.size());
+            StrictNumberType numbers = new StrictNumberType();
+            Table table = readTable(header.size(), timeCol, siteCol, numbers);
+            if (numbers.unusualCells() > 0) {
+                // Some cell is not a plain number: read again as text, to name each one.
+                LOG.debug("{}: {} cells are not plain numbers; reading again as text", name,
+                        numbers.unusualCells());
+                table = readTable(header.size(), timeCol, siteCol, null);
+            }
             int rows = table.rowCount();
             long tableRead = System.nanoTime();
             if (rows == 0) {
@@ -151,7 +159,10 @@ public final class CsvDatasetReader {
                 if (c == timeCol || c == siteCol) {
                     continue;
                 }
-                double[] values = parseNumbers(table.column(c), header.get(c));
+                Column<?> column = table.column(c);
+                double[] values = column instanceof DoubleColumn doubles
+                        ? numbersRead(doubles, header.get(c))
+                        : parseNumbers(column, header.get(c));
                 if (values != null) {
                     kpiNames.add(header.get(c));
                     kpiValues.add(values);
@@ -241,12 +252,18 @@ public final class CsvDatasetReader {
         }
 
         /**
-         * Every column as text: we parse ourselves, so that a bad cell is named by line and
-         * column instead of failing Tablesaw's type detection somewhere in the file.
+         * Reads the table with Tablesaw. Time and site are text, parsed here. KPI columns are
+         * read strictly as numbers by {@code numbers}, or as text when {@code numbers} is
+         * {@code null}: then we parse them ourselves, so that a bad cell is named by line and
+         * column instead of failing Tablesaw somewhere in the file.
          */
-        private Table readTable(int columns) {
+        private Table readTable(int columns, int timeCol, int siteCol, StrictNumberType numbers) {
             ColumnType[] types = new ColumnType[columns];
-            Arrays.fill(types, ColumnType.STRING);
+            Arrays.fill(types, numbers == null ? ColumnType.STRING : numbers);
+            types[timeCol] = ColumnType.STRING;
+            if (siteCol >= 0) {
+                types[siteCol] = ColumnType.STRING;
+            }
             CsvReadOptions options = CsvReadOptions.builder(file.toFile())
                     .header(true)
                     .separator(',')
@@ -336,6 +353,28 @@ public final class CsvDatasetReader {
                 siteOf[r] = i;
             }
             return siteOf;
+        }
+
+        /** Numbers Tablesaw read strictly: only empty cells to report. */
+        private double[] numbersRead(DoubleColumn column, String columnName) {
+            double[] values = column.asDoubleArray();
+            List<Integer> emptyRows = new ArrayList<>();
+            int emptyCount = 0;
+            for (int r = 0; r < values.length; r++) {
+                if (Double.isNaN(values[r])) {
+                    emptyCount = addBounded(emptyRows, r, emptyCount);
+                }
+            }
+            if (emptyCount == values.length) {
+                warnings.add("column '" + columnName + "' is empty; not read as a KPI");
+                return null;
+            }
+            if (emptyCount > 0) {
+                warnings.add("column '" + columnName + "': " + emptyCount
+                        + " empty cells kept as missing (" + describeLines(emptyRows, emptyCount)
+                        + ")");
+            }
+            return values;
         }
 
         /** The column's numbers, NaN where missing; {@code null} for a column without any. */
