@@ -370,9 +370,8 @@ public final class CsvDatasetReader {
                 return null;
             }
             if (emptyCount > 0) {
-                warnings.add("column '" + columnName + "': " + emptyCount
-                        + " empty cells kept as missing (" + describeLines(emptyRows, emptyCount)
-                        + ")");
+                warnings.add("column '" + columnName + "': " + count(emptyCount, "empty cell")
+                        + " kept as missing (" + describeLines(emptyRows, emptyCount) + ")");
             }
             return values;
         }
@@ -420,13 +419,12 @@ public final class CsvDatasetReader {
             }
             problems.addUnshown(badCount - badRows.size());
             if (emptyCount > 0) {
-                warnings.add("column '" + columnName + "': " + emptyCount
-                        + " empty cells kept as missing (" + describeLines(emptyRows, emptyCount)
-                        + ")");
+                warnings.add("column '" + columnName + "': " + count(emptyCount, "empty cell")
+                        + " kept as missing (" + describeLines(emptyRows, emptyCount) + ")");
             }
             if (wordCount > 0) {
-                warnings.add("column '" + columnName + "': " + wordCount
-                        + " cells say NaN/NA/null, kept as missing ("
+                warnings.add("column '" + columnName + "': " + count(wordCount, "cell")
+                        + " saying NaN/NA/null kept as missing ("
                         + describeLines(wordRows, wordCount) + ")");
             }
             return values;
@@ -680,8 +678,9 @@ public final class CsvDatasetReader {
             for (Map.Entry<String, long[]> e : perSite.entrySet()) {
                 total += e.getValue()[0];
                 if (shown++ < SITES_SHOWN) {
-                    warnings.add("site '" + e.getKey() + "': " + e.getValue()[0] + " missing "
-                            + step + " steps in " + e.getValue()[1] + " gaps (first "
+                    warnings.add("site '" + e.getKey() + "': "
+                            + count(e.getValue()[0], "missing " + step + " step") + " in "
+                            + count(e.getValue()[1], "gap") + " (first "
                             + firstGap.get(e.getKey()) + "), kept as missing values");
                 }
             }
@@ -747,6 +746,11 @@ public final class CsvDatasetReader {
     private static boolean isInfinity(String text) {
         String t = text.toLowerCase(Locale.ROOT).replace("+", "").replace("-", "");
         return t.equals("inf") || t.equals("infinity") || t.equals("∞");
+    }
+
+    /** "1 gap", "3 gaps". */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String plain(double v) {
