@@ -26,13 +26,22 @@ final class LstmNetworks {
     }
 
     static MultiLayerNetwork create(ForecastSettings settings, int featureCount, int kpiCount) {
+        return create(settings, featureCount, kpiCount, WorkspaceMode.ENABLED);
+    }
+
+    /**
+     * With a chosen workspace mode; the benchmark compares them. ENABLED reuses off-heap memory
+     * between iterations and was not slower than NONE (docs/benchmarks-forecast.md).
+     */
+    static MultiLayerNetwork create(ForecastSettings settings, int featureCount, int kpiCount,
+                                    WorkspaceMode workspaces) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(settings.seed())
                 .dataType(DataType.FLOAT)
                 .updater(new Adam(settings.learningRate()))
                 .weightInit(WeightInit.XAVIER)
-                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
-                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                .trainingWorkspaceMode(workspaces)
+                .inferenceWorkspaceMode(workspaces)
                 .list();
         int layer = 0;
         for (int i = 0; i < settings.layers(); i++) {

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,6 +24,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -30,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -81,6 +86,7 @@ final class ModelFile {
                 zip.write(network);
                 zip.closeEntry();
             }
+            keepPermissions(temp, target);
             moveIntoPlace(temp, target);
             LOG.info("model saved to {}", target);
         } catch (IOException e) {
@@ -106,6 +112,20 @@ final class ModelFile {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    /**
+     * A temporary file is private (rw-------); give the model the permissions of the file it
+     * replaces, or the usual rw-r--r--, where the file system has POSIX permissions.
+     */
+    private static void keepPermissions(Path temp, Path target) throws IOException {
+        if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Set<PosixFilePermission> perms = Files.isRegularFile(target)
+                ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temp, perms);
     }
 
     private static void deleteQuietly(Path temp) {
@@ -207,6 +227,9 @@ final class ModelFile {
                     network = zip.readAllBytes();
                 }
             }
+        } catch (EOFException e) {
+            throw problem(name, "corrupt model file: it ends early (an incomplete copy or"
+                    + " download?)");
         } catch (ZipException e) {
             throw problem(name, "not a model file: the zip archive is damaged (" + e.getMessage()
                     + ")");
