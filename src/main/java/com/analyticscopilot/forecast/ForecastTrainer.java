@@ -92,6 +92,13 @@ public final class ForecastTrainer {
                 InputProblem.of(data.source(), "no site '" + siteId + "'; the data has "
                         + describeSites(data))));
         ForecastSettings baseShape = base.settings();
+        if (settings.freezeFirstLayer() && baseShape.layers() < 2) {
+            // The single LSTM layer is wrapped to emit its last step; DL4J cannot freeze that
+            // wrapper, and freezing the only recurrent layer would leave just the linear head.
+            throw new InvalidInputException(InputProblem.of(base.info().file(),
+                    "freezing the first layer needs a base model with 2 or more LSTM layers;"
+                            + " this one has 1"));
+        }
         ForecastSettings effective = settings.toBuilder().layers(baseShape.layers())
                 .hiddenSize(baseShape.hiddenSize()).window(baseShape.window()).build();
 

@@ -45,6 +45,15 @@ public final class ForecastBenchmark {
             a.put(kv[0], kv[1]);
         }
         String mode = a.getOrDefault("mode", "epoch");
+        if (a.containsKey("threads")) {
+            int n = Integer.parseInt(a.get("threads"));
+            var ops = org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps();
+            int before = ops.ompGetMaxThreads();
+            ops.setOmpNumThreads(n);
+            Nd4j.getEnvironment().setMaxThreads(n);
+            System.out.println("threads set in code: omp max " + before + " -> "
+                    + ops.ompGetMaxThreads());
+        }
         if ("off".equals(a.get("gc"))) {
             Nd4j.getMemoryManager().togglePeriodicGc(false);
         }

@@ -217,6 +217,15 @@ class ForecastTrainerTest {
     }
 
     @Test
+    void freezingTheOnlyLayerIsRefused() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> ForecastTrainer.fineTune(tinyModel, data, "site-1",
+                        ForecastTestData.tiny().toBuilder().freezeFirstLayer(true).build(),
+                        TrainingListener.NONE, () -> false));
+        assertTrue(e.getMessage().contains("2 or more LSTM layers"), e.getMessage());
+    }
+
+    @Test
     void fineTuningAnUnknownSiteNamesTheSites() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> ForecastTrainer.fineTune(tinyModel, data, "nowhere",
