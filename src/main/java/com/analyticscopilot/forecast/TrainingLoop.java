@@ -42,7 +42,7 @@ final class TrainingLoop {
                        TrainingListener listener, BooleanSupplier cancel) {
         int[] train = windows.indices(false);
         int[] val = windows.indices(true);
-        int batch = settings.batchSize();
+        int batch = effectiveBatch(settings.batchSize(), train.length);
         int batches = (train.length + batch - 1) / batch;
         Random shuffle = new Random(settings.seed());
         double[] trainLoss = new double[settings.maxEpochs()];
@@ -104,6 +104,17 @@ final class TrainingLoop {
         net.setParams(bestParams);
         return new History(Arrays.copyOf(trainLoss, epoch), Arrays.copyOf(valLoss, epoch),
                 bestEpoch);
+    }
+
+    /**
+     * The batch size actually used: the setting, but never more than an eighth of the training
+     * windows (and not below 8), so one site's hundred-odd windows still give several gradient
+     * steps an epoch when fine-tuning or training a single site. Pretraining on many sites is
+     * far above that bound and uses the setting as is.
+     */
+    static int effectiveBatch(int setting, int trainWindows) {
+        int eighth = (trainWindows + 7) / 8;
+        return Math.max(1, Math.min(setting, Math.max(8, eighth)));
     }
 
     /** Predictions of the windows {@code idx}, scaled, {@code [window][kpi]}. */

@@ -95,6 +95,8 @@ public final class ForecastBenchmark {
         System.out.printf(Locale.ROOT, "windows=%d params=%d%n", w.size(), net.numParams());
 
         double[] seconds = new double[settings.maxEpochs()];
+        double[] cpuSeconds = new double[settings.maxEpochs()];
+        long[] lastCpu = {processCpuNanos()};
         TrainingListener timing = p -> { };
         long[] last = {System.nanoTime()};
         ForecastSettings oneEpoch = settings.toBuilder().maxEpochs(1).patience(1).build();
@@ -102,15 +104,20 @@ public final class ForecastBenchmark {
             TrainingLoop.History h = TrainingLoop.run(net, w, oneEpoch.toBuilder()
                     .seed(settings.seed() + e).build(), timing, () -> false);
             long now = System.nanoTime();
+            long cpu = processCpuNanos();
             seconds[e] = (now - last[0]) / 1e9;
+            cpuSeconds[e] = (cpu - lastCpu[0]) / 1e9;
             last[0] = now;
-            System.out.printf(Locale.ROOT, "epoch %d: %.2f s, train MSE %.4f%n", e + 1,
-                    seconds[e], h.trainLoss()[0]);
+            lastCpu[0] = cpu;
+            System.out.printf(Locale.ROOT, "epoch %d: %.2f s wall, %.2f s cpu, train MSE %.4f%n",
+                    e + 1, seconds[e], cpuSeconds[e], h.trainLoss()[0]);
         }
         double median = median(Arrays.copyOfRange(seconds, Math.min(1, seconds.length - 1),
                 seconds.length));
-        System.out.printf(Locale.ROOT, "median s/epoch (after the first) %.3f -> %.0f train"
-                + " windows/s%n", median, w.size() / median);
+        double medianCpu = median(Arrays.copyOfRange(cpuSeconds,
+                Math.min(1, seconds.length - 1), seconds.length));
+        System.out.printf(Locale.ROOT, "median s/epoch (after the first) %.3f wall, %.3f cpu ->"
+                + " %.0f train windows/s%n", median, medianCpu, w.size() / median);
 
         int[] all = w.all();
         int repeats = 3;
@@ -184,6 +191,13 @@ public final class ForecastBenchmark {
                     TimeStep.DAILY, v));
         }
         return new Dataset("benchmark", ForecastTestData.kpis(), TimeStep.DAILY, list);
+    }
+
+    /** CPU time of the whole process (all threads, native ones included). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double median(double[] v) {

@@ -217,6 +217,14 @@ class ForecastTrainerTest {
     }
 
     @Test
+    void smallTrainingSetsGetSeveralBatchesAnEpoch() {
+        assertEquals(128, TrainingLoop.effectiveBatch(128, 6600));
+        assertEquals(15, TrainingLoop.effectiveBatch(128, 115));
+        assertEquals(8, TrainingLoop.effectiveBatch(128, 20));
+        assertEquals(5, TrainingLoop.effectiveBatch(5, 20));
+    }
+
+    @Test
     void freezingTheOnlyLayerIsRefused() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> ForecastTrainer.fineTune(tinyModel, data, "site-1",
