@@ -18,7 +18,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The analyst's feedback, kept in an SQLite file (by default {@code feedback.db} in the user
@@ -29,7 +32,7 @@ import java.util.List;
 public final class FeedbackStore implements AutoCloseable {
 
     /** The schema version this code writes. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /**
      * How long a write waits for another process's transaction before giving up. A click's
@@ -58,6 +61,39 @@ public final class FeedbackStore implements AutoCloseable {
                 product_version TEXT NOT NULL
             )""",
             "CREATE INDEX feedback_by_action ON feedback(rule_id, action_id, site)",
+        },
+        {
+            // v2: recommendations are kept so a click can name one by id, clicks point at them,
+            // and "not an anomaly" moves thresholds through an undoable log.
+            """
+            CREATE TABLE recommendation (
+                id              INTEGER PRIMARY KEY,
+                event_id        TEXT NOT NULL,
+                site            TEXT NOT NULL,
+                rule_id         TEXT NOT NULL,
+                diagnosis       TEXT NOT NULL,
+                action_id       TEXT NOT NULL,
+                action_text     TEXT NOT NULL,
+                kpis            TEXT NOT NULL,
+                created_at      TEXT NOT NULL,
+                product_version TEXT NOT NULL,
+                UNIQUE (event_id, rule_id, action_id)
+            )""",
+            "ALTER TABLE feedback ADD COLUMN recommendation_id INTEGER REFERENCES recommendation(id)",
+            """
+            CREATE TABLE threshold_log (
+                id              INTEGER PRIMARY KEY,
+                site            TEXT NOT NULL,
+                kpi             TEXT NOT NULL,
+                delta           REAL NOT NULL,
+                offset_after    REAL NOT NULL,
+                feedback_id     INTEGER REFERENCES feedback(id),
+                reason          TEXT NOT NULL,
+                created_at      TEXT NOT NULL,
+                undone_at       TEXT,
+                product_version TEXT NOT NULL
+            )""",
+            "CREATE INDEX threshold_by_site ON threshold_log(site, kpi)",
         },
     };
 
@@ -119,29 +155,107 @@ public final class FeedbackStore implements AutoCloseable {
     }
 
     /**
-     * Stores one verdict in its own transaction; when this returns, the click survives a crash.
+     * Keeps a recommended action so a click can refer to it by id. Showing the same action for
+     * the same event and rule again returns the same id.
      *
-     * @return the new entry's id
+     * @param kpis the event's flagged KPIs, which "not an anomaly" would make less sensitive
+     * @return the recommendation's id
      */
-    public synchronized long addFeedback(String eventId, String site, String ruleId, String actionId,
-                                         Verdict verdict, String note) {
-        String sql = "INSERT INTO feedback(event_id, site, rule_id, action_id, verdict, note,"
-                + " created_at, product_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement insert = connection.prepareStatement(sql,
-                Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, eventId);
-            insert.setString(2, site);
-            insert.setString(3, ruleId);
-            insert.setString(4, actionId);
-            insert.setString(5, verdict.label());
-            insert.setString(6, note);
-            insert.setString(7, Instant.now().toString());
-            insert.setString(8, productVersion());
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
+    public synchronized long saveRecommendation(String eventId, String site, String ruleId,
+                                                String diagnosis, String actionId,
+                                                String actionText, List<String> kpis) {
+        try {
+            return inTransaction(() -> {
+                String insert = "INSERT INTO recommendation(event_id, site, rule_id, diagnosis,"
+                        + " action_id, action_text, kpis, created_at, product_version)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (event_id, rule_id, action_id) DO UPDATE SET"
+                        + " diagnosis = excluded.diagnosis, action_text = excluded.action_text,"
+                        + " kpis = excluded.kpis";
+                try (PreparedStatement s = connection.prepareStatement(insert)) {
+                    s.setString(1, eventId);
+                    s.setString(2, site);
+                    s.setString(3, ruleId);
+                    s.setString(4, diagnosis);
+                    s.setString(5, actionId);
+                    s.setString(6, actionText);
+                    s.setString(7, String.join(",", kpis));
+                    s.setString(8, Instant.now().toString());
+                    s.setString(9, productVersion());
+                    s.executeUpdate();
+                }
+                String find = "SELECT id FROM recommendation WHERE event_id = ? AND rule_id = ?"
+                        + " AND action_id = ?";
+                try (PreparedStatement s = connection.prepareStatement(find)) {
+                    s.setString(1, eventId);
+                    s.setString(2, ruleId);
+                    s.setString(3, actionId);
+                    try (ResultSet r = s.executeQuery()) {
+                        r.next();
+                        return r.getLong(1);
+                    }
+                }
+            });
+        } catch (SQLException e) {
+            throw failure("store a recommendation", e);
+        }
+    }
+
+    /** The stored recommendation with this id, if any. */
+    public synchronized Optional<StoredRecommendation> recommendation(long id) {
+        try {
+            return findRecommendation(id);
+        } catch (SQLException e) {
+            throw failure("read a recommendation", e);
+        }
+    }
+
+    /** Every stored recommendation of a site ({@code null}: of every site), oldest first. */
+    public synchronized List<StoredRecommendation> recommendations(String site) {
+        String sql = RECOMMENDATION_COLUMNS + (site == null ? "" : " WHERE site = ?") + " ORDER BY id";
+        List<StoredRecommendation> found = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            if (site != null) {
+                s.setString(1, site);
             }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    found.add(readRecommendation(r));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read recommendations", e);
+        }
+        return found;
+    }
+
+    /**
+     * Stores one click on a recommendation as one transaction: when this returns, the click
+     * survives a crash. "Not an anomaly" also raises the threshold of each of the event's
+     * flagged KPIs on its site by one step of {@code policy}, never past its cap, and logs
+     * every change in the same transaction.
+     *
+     * @throws InvalidInputException when there is no recommendation with that id
+     */
+    public synchronized Click addFeedback(long recommendationId, Verdict verdict, String note,
+                                          ThresholdPolicy policy) {
+        try {
+            return inTransaction(() -> {
+                StoredRecommendation rec = findRecommendation(recommendationId).orElseThrow(
+                        () -> new InvalidInputException(InputProblem.of(file.toString(),
+                                "there is no recommendation with id " + recommendationId
+                                + "; 'copilot recommend' prints the ids")));
+                long feedbackId = insertFeedback(rec, verdict, note);
+                List<ThresholdChange> changes = new ArrayList<>();
+                List<String> notes = new ArrayList<>();
+                if (verdict == Verdict.NOT_ANOMALY) {
+                    for (String kpi : rec.kpis()) {
+                        raiseThreshold(rec, kpi, feedbackId, policy, changes, notes);
+                    }
+                }
+                FeedbackEntry entry = feedbackWhere("id = " + feedbackId).get(0);
+                return new Click(entry, changes, notes);
+            });
         } catch (SQLException e) {
             throw failure("store feedback", e);
         }
@@ -149,19 +263,219 @@ public final class FeedbackStore implements AutoCloseable {
 
     /** Every feedback entry, oldest first. */
     public synchronized List<FeedbackEntry> feedback() {
-        String sql = "SELECT id, event_id, site, rule_id, action_id, verdict, note, created_at,"
-                + " product_version FROM feedback ORDER BY id";
-        List<FeedbackEntry> entries = new ArrayList<>();
-        try (Statement s = connection.createStatement(); ResultSet rows = s.executeQuery(sql)) {
-            while (rows.next()) {
-                entries.add(new FeedbackEntry(rows.getLong(1), rows.getString(2), rows.getString(3),
-                        rows.getString(4), rows.getString(5), Verdict.parse(rows.getString(6)),
-                        rows.getString(7), Instant.parse(rows.getString(8)), rows.getString(9)));
-            }
+        try {
+            return feedbackWhere("1 = 1");
         } catch (SQLException e) {
             throw failure("read feedback", e);
         }
+    }
+
+    /**
+     * The accept and reject counts of every action of a rule, per site, one vote per anomaly
+     * event: the latest accept or reject on an event counts, so an analyst who changes their
+     * mind is not counted twice.
+     */
+    public synchronized List<ActionTally> tallies(String ruleId) {
+        String sql = """
+                SELECT action_id, site,
+                       sum(verdict = 'accept'), sum(verdict = 'reject')
+                FROM feedback f
+                WHERE rule_id = ? AND verdict IN ('accept', 'reject')
+                  AND id = (SELECT max(id) FROM feedback g
+                            WHERE g.event_id = f.event_id AND g.rule_id = f.rule_id
+                              AND g.action_id = f.action_id
+                              AND g.verdict IN ('accept', 'reject'))
+                GROUP BY action_id, site
+                ORDER BY action_id, site""";
+        List<ActionTally> tallies = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            s.setString(1, ruleId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    tallies.add(new ActionTally(r.getString(1), r.getString(2), r.getInt(3),
+                            r.getInt(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("count feedback", e);
+        }
+        return tallies;
+    }
+
+    /** The threshold log, oldest first, undone entries included. */
+    public synchronized List<ThresholdChange> thresholdLog() {
+        try {
+            return thresholdWhere("1 = 1");
+        } catch (SQLException e) {
+            throw failure("read the threshold log", e);
+        }
+    }
+
+    /** The total offset in force per site and KPI; absent pairs have none. */
+    public synchronized Map<ThresholdKey, Double> thresholdOffsets() {
+        String sql = "SELECT site, kpi, sum(delta) FROM threshold_log WHERE undone_at IS NULL"
+                + " GROUP BY site, kpi";
+        Map<ThresholdKey, Double> offsets = new HashMap<>();
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                offsets.put(new ThresholdKey(r.getString(1), r.getString(2)), r.getDouble(3));
+            }
+        } catch (SQLException e) {
+            throw failure("read threshold offsets", e);
+        }
+        return offsets;
+    }
+
+    /**
+     * Undoes one threshold change: it stays in the log, marked undone, and stops counting.
+     *
+     * @return the entry as it is now
+     * @throws InvalidInputException when there is no such entry or it was already undone
+     */
+    public synchronized ThresholdChange undoThreshold(long changeId) {
+        try {
+            return inTransaction(() -> {
+                List<ThresholdChange> found = thresholdWhere("id = " + changeId);
+                if (found.isEmpty()) {
+                    throw new InvalidInputException(InputProblem.of(file.toString(),
+                            "there is no threshold change with id " + changeId
+                            + "; 'copilot feedback thresholds' lists them"));
+                }
+                if (!found.get(0).active()) {
+                    throw new InvalidInputException(InputProblem.of(file.toString(),
+                            "threshold change " + changeId + " was already undone at "
+                            + found.get(0).undoneAt()));
+                }
+                try (PreparedStatement s = connection.prepareStatement(
+                        "UPDATE threshold_log SET undone_at = ? WHERE id = ?")) {
+                    s.setString(1, Instant.now().toString());
+                    s.setLong(2, changeId);
+                    s.executeUpdate();
+                }
+                return thresholdWhere("id = " + changeId).get(0);
+            });
+        } catch (SQLException e) {
+            throw failure("undo a threshold change", e);
+        }
+    }
+
+    private long insertFeedback(StoredRecommendation rec, Verdict verdict, String note)
+            throws SQLException {
+        String sql = "INSERT INTO feedback(recommendation_id, event_id, site, rule_id, action_id,"
+                + " verdict, note, created_at, product_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement s = connection.prepareStatement(sql,
+                Statement.RETURN_GENERATED_KEYS)) {
+            s.setLong(1, rec.id());
+            s.setString(2, rec.eventId());
+            s.setString(3, rec.site());
+            s.setString(4, rec.ruleId());
+            s.setString(5, rec.actionId());
+            s.setString(6, verdict.label());
+            s.setString(7, note == null || note.isBlank() ? null : note);
+            s.setString(8, Instant.now().toString());
+            s.setString(9, productVersion());
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private void raiseThreshold(StoredRecommendation rec, String kpi, long feedbackId,
+                                ThresholdPolicy policy, List<ThresholdChange> changes,
+                                List<String> notes) throws SQLException {
+        double current = 0;
+        try (PreparedStatement s = connection.prepareStatement("SELECT coalesce(sum(delta), 0)"
+                + " FROM threshold_log WHERE site = ? AND kpi = ? AND undone_at IS NULL")) {
+            s.setString(1, rec.site());
+            s.setString(2, kpi);
+            try (ResultSet r = s.executeQuery()) {
+                current = r.next() ? r.getDouble(1) : 0;
+            }
+        }
+
+        // Bounded: one step at most, and never past the cap.
+        double delta = Math.min(policy.step(), policy.cap() - current);
+        if (delta < 1e-9) {
+            notes.add(kpi + " on " + rec.site() + " is already at the cap of +"
+                    + policy.cap() + "; threshold unchanged");
+            return;
+        }
+
+        String reason = "not an anomaly: " + rec.eventId();
+        String sql = "INSERT INTO threshold_log(site, kpi, delta, offset_after, feedback_id, reason,"
+                + " created_at, product_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        try (PreparedStatement s = connection.prepareStatement(sql,
+                Statement.RETURN_GENERATED_KEYS)) {
+            s.setString(1, rec.site());
+            s.setString(2, kpi);
+            s.setDouble(3, delta);
+            s.setDouble(4, current + delta);
+            s.setLong(5, feedbackId);
+            s.setString(6, reason);
+            s.setString(7, Instant.now().toString());
+            s.setString(8, productVersion());
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                changes.add(thresholdWhere("id = " + keys.getLong(1)).get(0));
+            }
+        }
+    }
+
+    private static final String RECOMMENDATION_COLUMNS = "SELECT id, event_id, site, rule_id,"
+            + " diagnosis, action_id, action_text, kpis, created_at FROM recommendation";
+
+    private Optional<StoredRecommendation> findRecommendation(long id) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(RECOMMENDATION_COLUMNS
+                + " WHERE id = ?")) {
+            s.setLong(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(readRecommendation(r)) : Optional.empty();
+            }
+        }
+    }
+
+    private static StoredRecommendation readRecommendation(ResultSet r) throws SQLException {
+        String kpis = r.getString(8);
+        return new StoredRecommendation(r.getLong(1), r.getString(2), r.getString(3),
+                r.getString(4), r.getString(5), r.getString(6), r.getString(7),
+                kpis.isEmpty() ? List.of() : List.of(kpis.split(",")),
+                Instant.parse(r.getString(9)));
+    }
+
+    /** Feedback rows matching {@code where}, which must be built from constants only. */
+    private List<FeedbackEntry> feedbackWhere(String where) throws SQLException {
+        String sql = "SELECT id, coalesce(recommendation_id, 0), event_id, site, rule_id,"
+                + " action_id, verdict, note, created_at, product_version FROM feedback WHERE "
+                + where + " ORDER BY id";
+        List<FeedbackEntry> entries = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                entries.add(new FeedbackEntry(r.getLong(1), r.getLong(2), r.getString(3),
+                        r.getString(4), r.getString(5), r.getString(6),
+                        Verdict.parse(r.getString(7)), r.getString(8),
+                        Instant.parse(r.getString(9)), r.getString(10)));
+            }
+        }
         return entries;
+    }
+
+    /** Threshold log rows matching {@code where}, which must be built from constants only. */
+    private List<ThresholdChange> thresholdWhere(String where) throws SQLException {
+        String sql = "SELECT id, site, kpi, delta, offset_after, coalesce(feedback_id, 0), reason,"
+                + " created_at, undone_at FROM threshold_log WHERE " + where + " ORDER BY id";
+        List<ThresholdChange> changes = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            while (r.next()) {
+                String undone = r.getString(9);
+                changes.add(new ThresholdChange(r.getLong(1), r.getString(2), r.getString(3),
+                        r.getDouble(4), r.getDouble(5), r.getLong(6), r.getString(7),
+                        Instant.parse(r.getString(8)), undone == null ? null : Instant.parse(undone)));
+            }
+        }
+        return changes;
     }
 
     @Override
