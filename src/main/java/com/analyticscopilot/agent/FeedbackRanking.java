@@ -10,8 +10,8 @@ import java.util.Locale;
  * playbook's order.
  * <ol>
  * <li>Playbook prior: action {@code i} of {@code n} has prior acceptance
- *     {@code m_i = 0.7 - 0.4 i / (n - 1)} (0.7 for the first, 0.3 for the last): the author's
- *     order is a belief, worth {@link #PLAYBOOK_WEIGHT} clicks.</li>
+ *     {@code m_i = 0.65 - 0.3 i / (n - 1)} (0.65 for the first, 0.35 for the last): the
+ *     author's order is a belief, worth {@link #PLAYBOOK_WEIGHT} clicks.</li>
  * <li>Pooled: with {@code A} accepts and {@code R} rejects on other sites, the posterior mean
  *     of Beta({@code w m_i + A}, {@code w (1 - m_i) + R}) is
  *     {@code p = (w m_i + A) / (w + A + R)}.</li>
@@ -21,7 +21,8 @@ import java.util.Locale;
  * </ol>
  * The weights are fixed rather than fitted because the data are a handful of clicks; with
  * them, in a rule of four actions, one rejection on a site moves the first action below the
- * second, and a site's own clicks weigh as much as the other sites' experience after three.
+ * second, two acceptances lift the last one to the top, and a site's own clicks weigh as much
+ * as the other sites' experience after two.
  */
 public final class FeedbackRanking {
 
@@ -29,7 +30,7 @@ public final class FeedbackRanking {
     public static final double PLAYBOOK_WEIGHT = 2.0;
 
     /** How many clicks the other sites' experience is worth on a site. */
-    public static final double POOL_WEIGHT = 3.0;
+    public static final double POOL_WEIGHT = 2.0;
 
     private FeedbackRanking() {
     }
@@ -48,9 +49,9 @@ public final class FeedbackRanking {
     /** The playbook's prior acceptance of the action at {@code position} (0-based) of {@code n}. */
     public static double prior(int position, int n) {
         if (n <= 1) {
-            return 0.7;
+            return 0.65;
         }
-        return 0.7 - 0.4 * position / (n - 1);
+        return 0.65 - 0.3 * position / (n - 1);
     }
 
     /**

@@ -297,7 +297,7 @@ public final class Playbook {
         private boolean placeholdersOk(String template, int number) {
             Set<String> unknown = Rationale.unknownPlaceholders(template);
             if (!unknown.isEmpty()) {
-                problem(number, "unknown placeholder " + unknown.iterator().next()
+                problem(number, "unknown placeholder {" + unknown.iterator().next() + "}"
                         + "; known: {count} {ratio} {money} {value} (also .name, .change),"
                         + " {moves} {duration} {start} {site} {sites} {severity} {impact}");
                 return false;
