@@ -499,6 +499,11 @@ public final class FeedbackStore implements AutoCloseable {
                     + ". Update the application or choose another file with --db; the file was"
                     + " left untouched"));
         }
+        if (version > 0 && !"ok".equals(quickCheck())) {
+            throw new InvalidInputException(InputProblem.of(file.toString(),
+                    "the feedback database is damaged (SQLite's check says: " + quickCheck()
+                    + "); it was left untouched: move it away or choose another file with --db"));
+        }
         if (version == 0 && hasTables()) {
             throw new InvalidInputException(InputProblem.of(file.toString(),
                     "is an SQLite database but not a feedback database (it has tables and no"
@@ -561,6 +566,28 @@ public final class FeedbackStore implements AutoCloseable {
         try (Statement s = connection.createStatement();
              ResultSet r = s.executeQuery("PRAGMA user_version")) {
             return r.next() ? r.getInt(1) : 0;
+        }
+    }
+
+    /** SQLite's quick structural check: "ok", or the first problem found. */
+    private String quickCheck() throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet r = s.executeQuery("PRAGMA quick_check(1)")) {
+            return r.next() ? r.getString(1) : "no answer";
+        }
+    }
+
+    /** SQLite's full integrity check of the open file: "ok", or the problems found. */
+    synchronized String integrityCheck() {
+        try (Statement s = connection.createStatement();
+             ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
+            StringBuilder out = new StringBuilder();
+            while (r.next()) {
+                out.append(out.length() == 0 ? "" : "; ").append(r.getString(1));
+            }
+            return out.toString();
+        } catch (SQLException e) {
+            throw failure("check the database", e);
         }
     }
 
