@@ -2,6 +2,7 @@ package com.analyticscopilot.agent;
 
 import com.analyticscopilot.data.InputProblem;
 import com.analyticscopilot.data.InvalidInputException;
+import com.analyticscopilot.data.UserFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -138,6 +139,11 @@ public final class FeedbackStore implements AutoCloseable {
             closeQuietly(connection);
             throw e;
         }
+    }
+
+    /** The default database: {@code feedback.db} in the user folder. */
+    public static Path defaultFile() {
+        return UserFolder.path().resolve("feedback.db");
     }
 
     /** The database file. */
