@@ -90,8 +90,10 @@ public final class Agent implements Advisor, ThresholdAdjustments {
      */
     public List<Long> record(AnomalyEvent event, List<Recommendation> recommendations) {
         FeedbackStore memory = requireStore();
-        List<String> flagged = event.moves().stream().filter(KpiMove::flagged)
-                .map(KpiMove::kpi).toList();
+        // A market-wide event has no site of its own: no single site's threshold is the lever
+        // for it, so "not an anomaly" on it moves none.
+        List<String> flagged = event.shared() ? List.of() : event.moves().stream()
+                .filter(KpiMove::flagged).map(KpiMove::kpi).toList();
         List<Long> ids = new ArrayList<>();
         for (Recommendation rec : recommendations) {
             for (RankedAction action : rec.actions()) {
@@ -114,7 +116,8 @@ public final class Agent implements Advisor, ThresholdAdjustments {
 
     /**
      * The analyst says the event was no anomaly: its flagged KPIs on its site get a higher
-     * threshold, one bounded step each, logged and undoable.
+     * threshold, one bounded step each, logged and undoable. A market-wide event changes no
+     * threshold (the click is stored, with a note saying so).
      */
     public Click notAnomaly(long recommendationId, String note) {
         return click(recommendationId, Verdict.NOT_ANOMALY, note);

@@ -254,6 +254,10 @@ public final class FeedbackStore implements AutoCloseable {
                 long feedbackId = insertFeedback(rec, verdict, note);
                 List<ThresholdChange> changes = new ArrayList<>();
                 List<String> notes = new ArrayList<>();
+                if (verdict == Verdict.NOT_ANOMALY && rec.kpis().isEmpty()) {
+                    notes.add("event " + rec.eventId() + " names no site KPI to make less"
+                            + " sensitive (a market-wide event); no threshold changed");
+                }
                 if (verdict == Verdict.NOT_ANOMALY) {
                     for (String kpi : rec.kpis()) {
                         raiseThreshold(rec, kpi, feedbackId, policy, changes, notes);

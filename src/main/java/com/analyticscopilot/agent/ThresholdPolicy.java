@@ -9,10 +9,11 @@ package com.analyticscopilot.agent;
 public record ThresholdPolicy(double step, double cap) {
 
     /**
-     * Half a score unit per click, at most two in total. Scores are robust z-scores, flagged
-     * from about 3.5: half a unit makes a site and KPI noticeably less touchy after one
-     * click, and the cap (four clicks) keeps it from being silenced: a move of 6 robust
-     * standard deviations is still flagged however often the analyst said "not an anomaly".
+     * Half a score unit per click, at most two in total. Scores are in standard-normal units,
+     * flagged from 4.5 by default: half a unit makes a site and KPI noticeably less touchy after
+     * one click, and the cap (four clicks) keeps it from being silenced: a move of 6.5 units is
+     * still flagged however often the analyst said "not an anomaly". The detector accepts up to
+     * 3 units, so the cap stays inside what it honours.
      */
     public static final ThresholdPolicy DEFAULT = new ThresholdPolicy(0.5, 2.0);
 

@@ -73,15 +73,22 @@ public final class RecommendCommand implements Callable<Integer> {
                 "'recommend' needs the anomaly detector, which this build does not include yet"));
     }
 
+    /** Whether the event is the site's own, or a market-wide one the site took part in. */
+    static boolean concerns(AnomalyEvent event, String site) {
+        return event.site().equals(site)
+                || event.shared() && event.points().stream().anyMatch(p -> p.site().equals(site));
+    }
+
     /**
      * Prints the site's events with their diagnoses and ranked actions, and stores the
      * recommendations so their ids can be clicked.
      *
-     * @param events the events of every site (the portfolio); only {@code site}'s are printed
+     * @param events the events of every site (the portfolio); only {@code site}'s own and the
+     *               market-wide ones it took part in are printed
      * @throws InvalidInputException when the site has no events and is not in the data
      */
     static void print(Agent agent, List<AnomalyEvent> events, String site, PrintWriter out) {
-        List<AnomalyEvent> mine = events.stream().filter(e -> e.site().equals(site)).toList();
+        List<AnomalyEvent> mine = events.stream().filter(e -> concerns(e, site)).toList();
         if (mine.isEmpty()) {
             out.println("No anomalies on " + site + ".");
             return;

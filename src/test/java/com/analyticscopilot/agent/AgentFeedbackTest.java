@@ -190,6 +190,20 @@ class AgentFeedbackTest {
     }
 
     @Test
+    void notAnomalyOnAMarketWideEventMovesNoSiteThreshold() {
+        AnomalyEvent holiday = Events.on("portfolio").flagged("sessions", COUNT, -45)
+                .flagged("revenue", MONEY, -44).sharedWith(40).pointsOn("shop-12", "shop-13")
+                .build();
+
+        Click click = agent.notAnomaly(idOf(holiday, "check-calendar"), "Easter Monday");
+
+        assertTrue(click.changes().isEmpty());
+        assertTrue(click.notes().get(0).contains("market-wide"), click.notes().toString());
+        assertTrue(store.thresholdLog().isEmpty());
+        assertEquals(Verdict.NOT_ANOMALY, store.feedback().get(0).verdict());
+    }
+
+    @Test
     void thresholdRiseIsBoundedByTheCap() {
         Click last = null;
         for (int week = 0; week < 6; week++) {

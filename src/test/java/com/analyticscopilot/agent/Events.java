@@ -2,6 +2,7 @@ package com.analyticscopilot.agent;
 
 import com.analyticscopilot.data.KpiRole;
 import com.analyticscopilot.detect.AnomalyEvent;
+import com.analyticscopilot.detect.AnomalyPoint;
 import com.analyticscopilot.detect.KpiMove;
 import com.analyticscopilot.detect.Severity;
 
@@ -22,6 +23,7 @@ public final class Events {
     private boolean shared;
     private double impact = Double.NaN;
     private final List<KpiMove> moves = new ArrayList<>();
+    private final List<AnomalyPoint> points = new ArrayList<>();
 
     private Events(String site, LocalDateTime start) {
         this.site = site;
@@ -43,6 +45,7 @@ public final class Events {
         shared = other.shared;
         impact = other.impact;
         moves.addAll(other.moves);
+        points.addAll(other.points);
         return this;
     }
 
@@ -71,6 +74,15 @@ public final class Events {
         return this;
     }
 
+    /** A flagged point of the first KPI on each of {@code sites}, at the start. */
+    public Events pointsOn(String... sites) {
+        for (String s : sites) {
+            points.add(new AnomalyPoint(s, moves.get(0).kpi(), 0, start, 1, 2, 6, Double.NaN, 6,
+                    Severity.HIGH));
+        }
+        return this;
+    }
+
     public Events impact(double money) {
         impact = money;
         return this;
@@ -78,7 +90,7 @@ public final class Events {
 
     public AnomalyEvent build() {
         LocalDateTime end = start.plusDays(steps - 1L);
-        return new AnomalyEvent(site + "/" + start, site, start, end, steps, List.of(), moves,
+        return new AnomalyEvent(site + "/" + start, site, start, end, steps, points, moves,
                 Severity.HIGH, sitesAffected, shared, impact);
     }
 }

@@ -104,6 +104,25 @@ class FeedbackCommandTest {
     }
 
     @Test
+    void recommendShowsMarketWideEventsTheSiteTookPartIn() {
+        StringWriter printed = new StringWriter();
+        try (FeedbackStore store = FeedbackStore.open(db)) {
+            Agent agent = new Agent(Playbook.shipped(), store, TimeStep.DAILY);
+            AnomalyEvent holiday = Events.on("portfolio").flagged("sessions", COUNT, -45)
+                    .sharedWith(30).pointsOn("shop-01", "shop-03").build();
+            AnomalyEvent elsewhere = Events.on("portfolio").flagged("sessions", COUNT, 45)
+                    .sharedWith(30).pointsOn("shop-02").build();
+            RecommendCommand.print(agent, List.of(trafficLoss(), holiday, elsewhere), "shop-01",
+                    new PrintWriter(printed, true));
+        }
+
+        String text = printed.toString();
+        assertTrue(text.startsWith("2 anomalies on shop-01."), text);
+        assertTrue(text.contains("Market-wide event [market-wide]"), text);
+        assertTrue(text.contains("30 sites moved together"), text);
+    }
+
+    @Test
     void acceptStoresTheClickAndListShowsIt() {
         long id = recommend().get(0);
 

@@ -60,6 +60,18 @@ class PlaybookDiagnosisTest {
     }
 
     @Test
+    void trafficSurgeWhenVisitsRiseAndConversionHolds() {
+        AnomalyEvent event = Events.on("shop-10").flagged("sessions", COUNT, 140)
+                .steady("conversion_rate", RATIO, -3).flagged("revenue", MONEY, 120).days(2).build();
+
+        Recommendation rec = top(event);
+
+        assertEquals("traffic-surge", rec.ruleId());
+        assertTrue(rec.rationale().startsWith("sessions +140 % for 2 days while conversion_rate"
+                + " held (-3 %)"), rec.rationale());
+    }
+
+    @Test
     void orderValueOutlierWhenOnlyRevenueJumpsForADay() {
         AnomalyEvent event = Events.on("shop-04").steady("sessions", COUNT, 2)
                 .steady("conversion_rate", RATIO, 1).flagged("revenue", MONEY, 250).days(1).build();
