@@ -42,7 +42,8 @@ public final class FeedbackStore implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MS = 5_000;
 
     /** The first 16 bytes of every SQLite 3 database file. */
-    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SQLITE_HEADER =
+            "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private static final Logger LOG = LoggerFactory.getLogger(FeedbackStore.class);
 
@@ -80,7 +81,8 @@ public final class FeedbackStore implements AutoCloseable {
                 product_version TEXT NOT NULL,
                 UNIQUE (event_id, rule_id, action_id)
             )""",
-            "ALTER TABLE feedback ADD COLUMN recommendation_id INTEGER REFERENCES recommendation(id)",
+            "ALTER TABLE feedback ADD COLUMN recommendation_id INTEGER"
+                    + " REFERENCES recommendation(id)",
             """
             CREATE TABLE threshold_log (
                 id              INTEGER PRIMARY KEY,
@@ -218,7 +220,8 @@ public final class FeedbackStore implements AutoCloseable {
 
     /** Every stored recommendation of a site ({@code null}: of every site), oldest first. */
     public synchronized List<StoredRecommendation> recommendations(String site) {
-        String sql = RECOMMENDATION_COLUMNS + (site == null ? "" : " WHERE site = ?") + " ORDER BY id";
+        String sql = RECOMMENDATION_COLUMNS + (site == null ? "" : " WHERE site = ?")
+                + " ORDER BY id";
         List<StoredRecommendation> found = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement(sql)) {
             if (site != null) {
@@ -414,8 +417,8 @@ public final class FeedbackStore implements AutoCloseable {
         }
 
         String reason = "not an anomaly: " + rec.eventId();
-        String sql = "INSERT INTO threshold_log(site, kpi, delta, offset_after, feedback_id, reason,"
-                + " created_at, product_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        String sql = "INSERT INTO threshold_log(site, kpi, delta, offset_after, feedback_id,"
+                + " reason, created_at, product_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
         try (PreparedStatement s = connection.prepareStatement(sql,
                 Statement.RETURN_GENERATED_KEYS)) {
             s.setString(1, rec.site());
@@ -482,7 +485,8 @@ public final class FeedbackStore implements AutoCloseable {
                 String undone = r.getString(9);
                 changes.add(new ThresholdChange(r.getLong(1), r.getString(2), r.getString(3),
                         r.getDouble(4), r.getDouble(5), r.getLong(6), r.getString(7),
-                        Instant.parse(r.getString(8)), undone == null ? null : Instant.parse(undone)));
+                        Instant.parse(r.getString(8)),
+                        undone == null ? null : Instant.parse(undone)));
             }
         }
         return changes;
@@ -603,12 +607,13 @@ public final class FeedbackStore implements AutoCloseable {
 
     private boolean hasTables() throws SQLException {
         try (Statement s = connection.createStatement();
-             ResultSet r = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
+             ResultSet r = s.executeQuery(
+                     "SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
             return r.next() && r.getInt(1) > 0;
         }
     }
 
-    /** Refuses a non-empty file that does not start with the SQLite header, before SQLite sees it. */
+    /** Refuses a non-empty file without the SQLite header, before SQLite sees it. */
     private static void checkHeader(Path file) {
         if (!Files.isRegularFile(file)) {
             if (Files.exists(file)) {
@@ -642,7 +647,8 @@ public final class FeedbackStore implements AutoCloseable {
     }
 
     private IllegalStateException failure(String what, SQLException e) {
-        return new IllegalStateException("could not " + what + " in " + file + ": " + e.getMessage(), e);
+        return new IllegalStateException("could not " + what + " in " + file + ": "
+                + e.getMessage(), e);
     }
 
     private static void closeQuietly(Connection connection) {

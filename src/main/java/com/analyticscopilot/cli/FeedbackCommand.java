@@ -49,7 +49,8 @@ public final class FeedbackCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Missing subcommand: list, accept, reject, not-anomaly, export, thresholds or undo");
+                "Missing subcommand: list, accept, reject, not-anomaly, export, thresholds"
+                        + " or undo");
     }
 
     /** The {@code --db} option every command on the store shares. */
@@ -150,8 +151,9 @@ public final class FeedbackCommand implements Runnable {
             try (FeedbackStore feedback = store.open()) {
                 Click click = feedback.addFeedback(id, verdict(), note, ThresholdPolicy.DEFAULT);
                 FeedbackEntry e = click.entry();
-                out.printf(Locale.ROOT, "Stored feedback %d: %s recommendation %d (%s / %s on %s).%n",
-                        e.id(), describe(e.verdict()), id, e.ruleId(), e.actionId(), e.eventId());
+                out.printf(Locale.ROOT,
+                        "Stored feedback %d: %s recommendation %d (%s / %s on %s).%n", e.id(),
+                        describe(e.verdict()), id, e.ruleId(), e.actionId(), e.eventId());
                 for (ThresholdChange c : click.changes()) {
                     out.printf(Locale.ROOT, "Threshold of %s on %s raised by %.2f, now +%.2f"
                             + " (undo: copilot feedback undo %d).%n", c.kpi(), c.site(),

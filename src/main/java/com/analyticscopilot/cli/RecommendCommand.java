@@ -49,7 +49,8 @@ public final class RecommendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Playbook.Loaded loaded = playbookFile != null ? Playbook.load(playbookFile) : Playbook.load();
+        Playbook.Loaded loaded = playbookFile != null
+                ? Playbook.load(playbookFile) : Playbook.load();
         PrintWriter err = spec.commandLine().getErr();
         loaded.warnings().forEach(w -> err.println("warning: " + w));
 
@@ -110,7 +111,8 @@ public final class RecommendCommand implements Callable<Integer> {
                 out.println("    " + rec.rationale());
                 for (RankedAction action : rec.actions()) {
                     String why = action.reason().isEmpty() ? "" : "  <- " + action.reason();
-                    out.printf(Locale.ROOT, "    [%d] %s%s%n", ids.get(next++), action.action(), why);
+                    out.printf(Locale.ROOT, "    [%d] %s%s%n", ids.get(next++), action.action(),
+                            why);
                 }
             }
         }

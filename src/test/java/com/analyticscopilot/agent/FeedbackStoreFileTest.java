@@ -42,6 +42,10 @@ class FeedbackStoreFileTest {
         return db;
     }
 
+    private static InvalidInputException refused(Path db) {
+        return assertThrows(InvalidInputException.class, () -> FeedbackStore.open(db));
+    }
+
     @Test
     void newStoreIsCreatedWithFolderInWalModeAtTheCurrentSchema() throws Exception {
         Path db = folder.resolve("deep/er/feedback.db");
@@ -117,7 +121,7 @@ class FeedbackStoreFileTest {
         Files.writeString(db, "site,kpi\nshop-01,sessions\n", StandardCharsets.UTF_8);
         byte[] before = Files.readAllBytes(db);
 
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> FeedbackStore.open(db));
+        InvalidInputException e = refused(db);
 
         assertEquals(db.toString(), e.problems().get(0).file());
         assertTrue(e.getMessage().contains("is not a feedback database"), e.getMessage());
@@ -137,7 +141,7 @@ class FeedbackStoreFileTest {
         }
         Files.write(db, bytes);
 
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> FeedbackStore.open(db));
+        InvalidInputException e = refused(db);
 
         assertEquals(db.toString(), e.problems().get(0).file());
         assertTrue(e.getMessage().contains("left untouched"), e.getMessage());
@@ -154,7 +158,7 @@ class FeedbackStoreFileTest {
         }
         byte[] before = Files.readAllBytes(db);
 
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> FeedbackStore.open(db));
+        InvalidInputException e = refused(db);
 
         assertTrue(e.getMessage().contains("schema version 99"), e.getMessage());
         assertTrue(e.getMessage().contains("newer"), e.getMessage());
@@ -170,7 +174,7 @@ class FeedbackStoreFileTest {
         }
         byte[] before = Files.readAllBytes(db);
 
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> FeedbackStore.open(db));
+        InvalidInputException e = refused(db);
 
         assertTrue(e.getMessage().contains("not a feedback database"), e.getMessage());
         assertArrayEquals(before, Files.readAllBytes(db));
@@ -180,7 +184,7 @@ class FeedbackStoreFileTest {
     void folderInPlaceOfTheFileIsAClearError() throws Exception {
         Path db = Files.createDirectory(folder.resolve("feedback.db"));
 
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> FeedbackStore.open(db));
+        InvalidInputException e = refused(db);
 
         assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
     }

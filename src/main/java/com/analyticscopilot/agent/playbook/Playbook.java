@@ -269,7 +269,8 @@ public final class Playbook {
                 complete = false;
             }
             if (complete) {
-                rules.add(new PlaybookRule(id, diagnosis, conditions, rationale, actions, headerLine));
+                rules.add(new PlaybookRule(id, diagnosis, conditions, rationale, actions,
+                        headerLine));
             }
             id = null;
         }
@@ -358,7 +359,8 @@ public final class Playbook {
             }
             Condition.Compare.Quantity quantity = words[0].equals("duration")
                     ? Condition.Compare.Quantity.DURATION : Condition.Compare.Quantity.SITES;
-            conditions.add(new Condition.Compare(quantity, m.group(1), Double.parseDouble(m.group(2))));
+            conditions.add(new Condition.Compare(quantity, m.group(1),
+                    Double.parseDouble(m.group(2))));
         }
 
         private void roleMove(String[] words, int number) {

@@ -16,8 +16,8 @@ import java.util.List;
  * @param actions    what to do, best first as the playbook's author sees it; at least one
  * @param line       the line of the rule's header in its file, for messages
  */
-public record PlaybookRule(String id, String diagnosis, List<Condition> conditions, String rationale,
-                           List<PlaybookAction> actions, int line) {
+public record PlaybookRule(String id, String diagnosis, List<Condition> conditions,
+                           String rationale, List<PlaybookAction> actions, int line) {
 
     public PlaybookRule {
         conditions = List.copyOf(conditions);
