@@ -29,6 +29,11 @@ final class ProblemList {
         }
     }
 
+    /** Counts problems found but not kept, for the "N more" line. */
+    void addUnshown(int count) {
+        dropped += count;
+    }
+
     void add(String message) {
         add(0, null, message);
     }
