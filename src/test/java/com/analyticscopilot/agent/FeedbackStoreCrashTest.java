@@ -34,12 +34,7 @@ class FeedbackStoreCrashTest {
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void everyClickCommittedBeforeAKillIsThere() throws Exception {
         Path db = folder.resolve("feedback.db");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java,
-                "-cp", System.getProperty("java.class.path"),
-                "-Dcopilot.home=" + folder,
-                FeedbackWriterMain.class.getName(), db.toString(), "1000000");
-        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder = writer(db, 1_000_000);
         // A file, not a pipe: killing the child closes our end of a pipe, and the lines it
         // printed last would be lost to the test (not to the store).
         Path printed = folder.resolve("printed.txt");
@@ -67,6 +62,46 @@ class FeedbackStoreCrashTest {
             assertTrue(stored.size() <= committed.size() + 1,
                     stored.size() + " stored, " + committed.size() + " printed");
         }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void twoProcessesWritingOneFileAtOnceLoseNothing() throws Exception {
+        Path db = folder.resolve("two.db");
+        int clicks = 100;
+        List<Process> children = new ArrayList<>();
+        List<Path> outputs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Path printed = folder.resolve("printed-" + i + ".txt");
+            outputs.add(printed);
+            children.add(writer(db, clicks).redirectOutput(printed.toFile()).start());
+        }
+        for (Process child : children) {
+            assertTrue(child.waitFor(90, TimeUnit.SECONDS));
+            assertEquals(0, child.exitValue());
+        }
+
+        Set<Long> printedIds = new HashSet<>();
+        for (Path printed : outputs) {
+            printedIds.addAll(committedLines(printed));
+        }
+        assertEquals(2 * clicks, printedIds.size());
+        try (FeedbackStore store = FeedbackStore.open(db)) {
+            Set<Long> stored = store.feedback().stream().map(FeedbackEntry::id)
+                    .collect(Collectors.toSet());
+            assertEquals(printedIds, stored);
+            // Both processes stored the same recommendation: one row, one id.
+            assertEquals(1, store.recommendations(null).size());
+            assertEquals("ok", store.integrityCheck());
+        }
+    }
+
+    private ProcessBuilder writer(Path db, int clicks) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "-Dcopilot.home=" + folder, FeedbackWriterMain.class.getName(), db.toString(),
+                Integer.toString(clicks))
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
     }
 
     @Test
