@@ -6,6 +6,7 @@ import com.analyticscopilot.data.UserFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -136,6 +137,11 @@ public final class FeedbackStore implements AutoCloseable {
             return store;
         } catch (SQLException e) {
             closeQuietly(connection);
+            if (isBusy(e)) {
+                throw new IllegalStateException("the feedback database " + file
+                        + " stayed locked by another program for " + BUSY_TIMEOUT_MS / 1000
+                        + " s: " + e.getMessage(), e);
+            }
             throw unreadable(file, e);
         } catch (RuntimeException e) {
             closeQuietly(connection);
@@ -638,6 +644,15 @@ public final class FeedbackStore implements AutoCloseable {
                     "is not a feedback database (not an SQLite file, or its header is damaged);"
                     + " it was left untouched: move it away or choose another file with --db"));
         }
+    }
+
+    /** A lock held too long by another connection: not the file's fault. */
+    private static boolean isBusy(SQLException e) {
+        if (e instanceof SQLiteException sqlite) {
+            String name = sqlite.getResultCode().name();
+            return name.startsWith("SQLITE_BUSY") || name.startsWith("SQLITE_LOCKED");
+        }
+        return false;
     }
 
     private static InvalidInputException unreadable(Path file, SQLException e) {
