@@ -153,7 +153,9 @@ public final class Rationale {
         if (unit.equals(Duration.ofHours(1))) {
             return n + (n == 1 ? " hour" : " hours");
         }
-        return n + " steps of " + new TimeStep(unit).label().replace("-", " ");
+        // Labels read "5-minute", "90-second": "3 steps of 5 minutes".
+        String each = new TimeStep(unit).label().replace("-", " ") + "s";
+        return n + (n == 1 ? " step" : " steps") + " of " + each;
     }
 
     private static Duration inferredStep(AnomalyEvent event) {
