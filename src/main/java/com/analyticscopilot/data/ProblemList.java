@@ -51,7 +51,9 @@ final class ProblemList {
         if (problems.isEmpty()) {
             return;
         }
+        // By line, so a user can walk through the file; a stable sort keeps column order.
         List<InputProblem> all = new ArrayList<>(problems);
+        all.sort(java.util.Comparator.comparingLong(InputProblem::line));
         if (dropped > 0) {
             all.add(InputProblem.of(file, dropped + " more problems not shown"));
         }

@@ -124,9 +124,9 @@ class GenerateValidateCommandTest {
         assertEquals(CopilotCommand.OK, code, err::toString);
         String shown = out.toString();
         assertTrue(shown.contains("rows:    5 site-steps, 3 missing values"), shown);
-        assertTrue(shown.contains("warning: column 'sessions': 1 empty cells kept as missing"
+        assertTrue(shown.contains("warning: column 'sessions': 1 empty cell kept as missing"
                 + " (line 3)"), shown);
-        assertTrue(shown.contains("warning: site 'shop': 2 missing daily steps in 1 gaps (first"
+        assertTrue(shown.contains("warning: site 'shop': 2 missing daily steps in 1 gap (first"
                 + " 2025-03-03 to 2025-03-04)"), shown);
     }
 

@@ -176,7 +176,7 @@ class BadInputTest {
                 """));
 
         assertTrue(Double.isNaN(result.dataset().sites().get(0).value(0, 1)));
-        assertTrue(result.warnings().stream().anyMatch(w -> w.contains("say NaN/NA/null")
+        assertTrue(result.warnings().stream().anyMatch(w -> w.contains("1 cell saying NaN/NA/null")
                 && w.contains("line 3")), result.warnings().toString());
     }
 
@@ -392,10 +392,10 @@ class BadInputTest {
         List<String> shown = e.problems().stream().map(InputProblem::toString).toList();
         assertEquals(List.of(
                 roles + ":2: column 'role': unknown role 'counts'; use count, ratio, money or value",
-                roles + ":5: column 'kpi': KPI 'orders' is not a column of the data file (its"
-                        + " KPIs: [sessions, conversion_rate, revenue])",
                 roles + ":3: column 'volume': volume KPI 'visits' is not a column of the data file",
-                roles + ":4: column 'volume': only a ratio KPI names a volume; 'revenue' is a money"),
+                roles + ":4: column 'volume': only a ratio KPI names a volume; 'revenue' is a money",
+                roles + ":5: column 'kpi': KPI 'orders' is not a column of the data file (its"
+                        + " KPIs: [sessions, conversion_rate, revenue])"),
                 shown);
     }
 

@@ -47,20 +47,20 @@ import java.util.SplittableRandom;
  *   <caption>incident types</caption>
  *   <tr><th>type</th><th>what happens</th><th>days</th><th>labelled KPIs</th></tr>
  *   <tr><td>spike</td><td>sessions x 1.6-3, conversion unchanged</td><td>1-3</td>
- *       <td>sessions, revenue</td></tr>
- *   <tr><td>dip</td><td>sessions x 0.3-0.6</td><td>1-4</td><td>sessions, revenue</td></tr>
+ *       <td>sessions (+ revenue)</td></tr>
+ *   <tr><td>dip</td><td>sessions x 0.3-0.6</td><td>1-4</td><td>sessions (+ revenue)</td></tr>
  *   <tr><td>level_shift</td><td>sessions x 0.55-0.75 or x 1.35-1.8 from then on (or for
- *       21-60 days)</td><td>21+</td><td>sessions, revenue</td></tr>
+ *       21-60 days)</td><td>21+</td><td>sessions (+ revenue)</td></tr>
  *   <tr><td>tracking_outage</td><td>only 5-30 % of sessions and their orders are recorded:
- *       conversion steady</td><td>1-5</td><td>sessions, revenue</td></tr>
+ *       conversion steady</td><td>1-5</td><td>sessions (+ revenue)</td></tr>
  *   <tr><td>bot_traffic</td><td>80-200 % extra sessions that never buy: conversion falls,
  *       revenue steady</td><td>2-7</td><td>sessions, conversion_rate</td></tr>
  *   <tr><td>checkout_failure</td><td>conversion x 0.1-0.5, sessions steady</td><td>1-3</td>
- *       <td>conversion_rate, revenue</td></tr>
+ *       <td>conversion_rate (+ revenue)</td></tr>
  *   <tr><td>order_value_outlier</td><td>revenue x 2-4 from a few very large orders</td>
  *       <td>1-2</td><td>revenue</td></tr>
- *   <tr><td>market_event</td><td>optional: on one day about 80 % of sites lose 35-60 % of
- *       sessions together (a holiday)</td><td>1</td><td>sessions, revenue</td></tr>
+ *   <tr><td>market_event</td><td>optional: on one day about 80 % of sites lose 35-65 % (± 10 %) of
+ *       sessions together (a holiday)</td><td>1</td><td>sessions (+ revenue)</td></tr>
  * </table>
  * A label names exactly the KPIs whose move is visible: the expected log change of the KPI is
  * at least {@value #VISIBLE_Z} times the expected noise of its mean over the incident's d days
@@ -68,11 +68,11 @@ import java.util.SplittableRandom;
  * the variance from the volume, {@code 1/n} for a count of n sessions or a rate over n orders
  * and {@code 1.28/n} for the revenue of n orders (1.28 = 1 + the squared coefficient of
  * variation of one order's value), 0.075 the daily noise, 0.05 the drift that does not
- * average out and 1.25 the cost of comparing with a median of earlier weeks. So on a small site a traffic
- * dip shows in sessions but not in its few orders' revenue, and a type whose main move would
- * be invisible there (a checkout failure on a site with three orders a day) is replaced by a
- * traffic incident. A market event skips a site where it would overlap that site's own
- * incident (within {@value #MARKET_BUFFER} days).
+ * average out and 1.25 the cost of comparing with a median of earlier weeks. So on a small
+ * site a traffic dip shows in sessions but not in its few orders' revenue, and a type whose
+ * main move would be invisible there (a checkout failure on a site with three orders a day)
+ * is replaced by a traffic incident. A market event skips a site where it would overlap that
+ * site's own incident (within {@value #MARKET_BUFFER} days).
  *
  * <p>Every random draw comes from one {@link SplittableRandom} seeded from the settings and
  * split once per site in site order; normal and Poisson draws are computed here, not by the
