@@ -1,15 +1,20 @@
 package com.analyticscopilot.app.service;
 
+import com.analyticscopilot.forecast.ForecastSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
-/**
- * Builds the services the workbench runs on from the other parts of the product.
- *
- * <p>Interim: the detection, forecast and agent parts are being merged one by one; a service
- * whose part is not there yet is {@link Unavailable} and says so when used.
- */
+/** Builds the services the workbench runs on from the other parts of the product. */
 public final class DefaultServices {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultServices.class);
+
+    /** The feedback database's name in the data folder. */
+    public static final String FEEDBACK_FILE = "feedback.db";
 
     private DefaultServices() {
     }
@@ -24,14 +29,31 @@ public final class DefaultServices {
     }
 
     /**
-     * The real services, keeping their files (the feedback store) in {@code folder}. Opens the
-     * feedback store: call it off the JavaFX thread.
+     * The real services, keeping the feedback store and trained models in {@code folder}. Opens
+     * the feedback store: call it off the JavaFX thread.
      *
      * @param datasets the KPI file reader, e.g. a {@link PreloadingDatasetService}
      */
     public static Startup create(Path folder, DatasetService datasets) {
+        SampleData samples = SampleData.standard();
+        List<ErrorReport> problems = new ArrayList<>();
+
+        AdvisorService advisor;
+        try {
+            advisor = AgentAdvisorService.open(folder.resolve(FEEDBACK_FILE));
+        } catch (RuntimeException e) {
+            // Detection still works without the agent; the user learns why advice is missing.
+            LOG.error("Could not open the feedback store in {}", folder, e);
+            problems.add(ErrorReport.of("Opening the feedback store " + folder.resolve(FEEDBACK_FILE), e));
+            advisor = new Unavailable();
+        }
+
+        // Interim: the detect part (Detector, AnomalyReport) is not merged yet; until it is,
+        // detection and export say so when used.
         Unavailable missing = new Unavailable();
-        return new Startup(new AppServices(datasets, missing, missing, missing, missing,
-                SampleData.standard()), List.of());
+        AppServices services = new AppServices(datasets, missing, advisor,
+                new LstmTrainingService(ForecastSettings.defaults(), samples, folder.resolve("models")),
+                missing, samples);
+        return new Startup(services, problems);
     }
 }
