@@ -30,6 +30,8 @@ public final class FxTaskExecutor implements TaskExecutor {
     private static final int THREADS = 3;
 
     private final ExecutorService pool;
+    /** Set by {@link #shutdown()}: work interrupted by closing the window has not failed. */
+    private volatile boolean closing;
 
     public FxTaskExecutor() {
         AtomicInteger count = new AtomicInteger();
@@ -49,6 +51,10 @@ public final class FxTaskExecutor implements TaskExecutor {
         fxTask.setOnCancelled(e -> task.cancelled());
         fxTask.setOnFailed(e -> {
             Throwable failure = fxTask.getException();
+            if (closing) {
+                LOG.debug("'{}' stopped by shutdown: {}", task.title(), String.valueOf(failure));
+                return;
+            }
             if (fxTask.cancelRequested.get()) {
                 // A task that throws because it was told to stop has not failed.
                 LOG.info("'{}' stopped after a cancel: {}", task.title(), String.valueOf(failure));
@@ -75,6 +81,7 @@ public final class FxTaskExecutor implements TaskExecutor {
 
     @Override
     public void shutdown() {
+        closing = true;
         pool.shutdownNow();
     }
 
