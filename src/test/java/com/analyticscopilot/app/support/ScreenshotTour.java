@@ -55,7 +55,17 @@ public final class ScreenshotTour {
 
         private void training(Scene scene) {
             ((TabPane) scene.lookup("#sideTabs")).getSelectionModel().select(1);
-            ((Button) scene.lookup("#pretrainButton")).fire();
+
+            // Fine-tuning one site shows epochs within seconds; pretraining all 50 takes minutes.
+            String run = System.getProperty("tour.run", "fineTune");
+            Button start = (Button) scene.lookup("#" + run + "Button");
+            waitFor(() -> !start.isDisabled(), () -> {
+                start.fire();
+                showTraining(scene);
+            });
+        }
+
+        private void showTraining(Scene scene) {
             waitFor(() -> {
                 LineChart<?, ?> loss = (LineChart<?, ?>) scene.lookup("#lossChart");
                 ProgressBar bar = (ProgressBar) scene.lookup("#progressBar");
