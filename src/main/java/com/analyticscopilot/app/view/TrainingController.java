@@ -6,6 +6,7 @@ import com.analyticscopilot.forecast.EpochProgress;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -33,6 +34,8 @@ public final class TrainingController {
     private Label lastEpoch;
     @FXML
     private LineChart<Number, Number> lossChart;
+    @FXML
+    private NumberAxis epochAxis;
 
     private final XYChart.Series<Number, Number> trainLoss = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> validationLoss = new XYChart.Series<>();
@@ -61,6 +64,14 @@ public final class TrainingController {
     }
 
     private void redraw() {
+        // Whole epochs only: a fixed axis from 1 with about ten labelled ticks.
+        int last = Math.max(5, model.epochs().size());
+        epochAxis.setAutoRanging(false);
+        epochAxis.setLowerBound(1);
+        epochAxis.setUpperBound(last);
+        epochAxis.setTickUnit(Math.max(1, Math.ceil(last / 10.0)));
+        epochAxis.setMinorTickVisible(false);
+
         trainLoss.getData().clear();
         validationLoss.getData().clear();
         for (EpochProgress epoch : model.epochs()) {

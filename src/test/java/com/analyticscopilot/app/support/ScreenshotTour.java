@@ -41,7 +41,11 @@ public final class ScreenshotTour {
             Scene scene = stage.getScene();
             waitFor(() -> {
                 ListView<?> sites = (ListView<?>) scene.lookup("#siteList");
-                return sites != null && !sites.getItems().isEmpty() && !scene.getRoot().lookupAll(".kpi-chart").isEmpty();
+                boolean idle = !scene.lookup("#busyIndicator").isVisible();
+                boolean modelIn = !Boolean.getBoolean("tour.waitForModel")
+                        || !((javafx.scene.control.Label) scene.lookup("#modelLabel")).getText().contains("STL only");
+                return sites != null && !sites.getItems().isEmpty() && !scene.getRoot().lookupAll(".kpi-chart").isEmpty()
+                        && idle && modelIn;
             }, () -> {
                 ListView<?> sites = (ListView<?>) scene.lookup("#siteList");
                 int pick = Integer.getInteger("tour.site", 0);
