@@ -28,7 +28,8 @@ public final class FxmlLoaderFactory {
     public FXMLLoader loader(FxmlView view) {
         URL location = FxmlLoaderFactory.class.getResource(view.resource());
         if (location == null) {
-            throw new IllegalStateException("FXML resource " + view.resource() + " is not on the class path");
+            throw new IllegalStateException("FXML resource " + view.resource()
+                    + " is not on the class path");
         }
         FXMLLoader loader = new FXMLLoader(location, bundle);
         loader.setControllerFactory(controllers);

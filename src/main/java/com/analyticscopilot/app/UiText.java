@@ -36,6 +36,9 @@ public final class UiText {
             // A missing key is a bug; show the key rather than fail in front of the user.
             return "!" + key + "!";
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);
+        if (args.length == 0) {
+            return pattern;
+        }
+        return new MessageFormat(pattern, bundle.getLocale()).format(args);
     }
 }

@@ -34,7 +34,8 @@ public final class Workbench {
     private final WorkbenchPreferences prefs;
     private final ErrorDialog errors;
 
-    private Workbench(Stage stage, MainViewModel main, AgentViewModel agent, TrainingViewModel training,
+    private Workbench(Stage stage, MainViewModel main, AgentViewModel agent,
+            TrainingViewModel training,
                       WorkbenchPreferences prefs, ErrorDialog errors) {
         this.errors = errors;
         this.stage = stage;
@@ -54,17 +55,20 @@ public final class Workbench {
         ErrorDialog errors = new ErrorDialog(text, () -> stage);
         MainViewModel main = new MainViewModel(services, executor, errors, prefs, text);
         AgentViewModel agent = new AgentViewModel(main, services.advisor(), executor, errors, text);
-        TrainingViewModel training = new TrainingViewModel(main, services.training(), executor, errors, text);
+        TrainingViewModel training = new TrainingViewModel(main, services.training(), executor,
+                errors, text);
 
         ControllerFactory controllers = new ControllerFactory()
-                .register(MainController.class, () -> new MainController(main, training, text, files))
+                .register(MainController.class, () -> new MainController(main, training, text,
+                        files))
                 .register(AgentPanelController.class, () -> new AgentPanelController(agent, text))
                 .register(TrainingController.class, () -> new TrainingController(training, text));
         FxmlLoaderFactory loaders = new FxmlLoaderFactory(text.bundle(), controllers);
         FxmlLoaderFactory.Loaded<MainController> view = loaders.load(FxmlView.MAIN);
 
         Scene scene = new Scene(view.root(), prefs.width(), prefs.height());
-        scene.getStylesheets().add(Objects.requireNonNull(Workbench.class.getResource(STYLESHEET)).toExternalForm());
+        scene.getStylesheets().add(Objects.requireNonNull(Workbench.class.getResource(STYLESHEET))
+                .toExternalForm());
         stage.setTitle(text.get("app.title"));
         stage.setScene(scene);
         stage.setMinWidth(800);

@@ -50,7 +50,8 @@ public class WorkbenchApp extends Application {
         UiText text = UiText.load();
         executor = new FxTaskExecutor();
         services = startup.services();
-        Workbench workbench = Workbench.show(stage, services, executor, prefs, text, new NativeFilePicker(text));
+        Workbench workbench = Workbench.show(stage, services, executor, prefs, text,
+                new NativeFilePicker(text));
         LOG.info("Workbench window shown; preferences in {}", prefs.file());
         startup.problems().forEach(workbench.errors()::show);
         workbench.openInitialData();

@@ -86,7 +86,8 @@ class WorkbenchUiTest {
         };
         WorkbenchPreferences prefs = WorkbenchPreferences.load(home);
         prefs.setWindowSize(1260, 780);
-        FxToolkit.setupStage(stage -> workbench = Workbench.show(stage, fakes.services, executor, prefs,
+        FxToolkit.setupStage(stage -> workbench = Workbench.show(stage, fakes.services, executor,
+                prefs,
                 UiText.load(), picker));
         FxHarness.runFx(() -> workbench.openInitialData());
         waitUntil(10, "sample data shown", () -> workbench.main().analysisProperty().get() != null
@@ -114,18 +115,21 @@ class WorkbenchUiTest {
         show(new FakeTraining(1, 1, 0));
 
         robot.clickOn(siteCell("site-00"));
-        waitUntil(5, "site-00 selected", () -> "site-00".equals(workbench.main().selectedSiteProperty().get()));
+        waitUntil(5, "site-00 selected", () -> "site-00".equals(workbench.main()
+                .selectedSiteProperty().get()));
 
         List<Node> charts = FxHarness.nodes("kpi-chart");
         assertEquals(3, charts.size(), "one chart per KPI");
         assertEquals("revenue", onFx(() -> ((LineChart<?, ?>) charts.get(2)).getTitle()));
-        assertFalse(FxHarness.nodes("anomaly-marker").isEmpty(), "anomalies are marked on the charts");
+        assertFalse(FxHarness.nodes("anomaly-marker").isEmpty(),
+                "anomalies are marked on the charts");
         assertEquals(3, FxHarness.nodes("stl-chart").size(), "trend, seasonal and remainder");
 
         TableView<?> table = robot.lookup("#anomalyTable").queryAs(TableView.class);
         int rows = onFx(() -> table.getItems().size());
         assertTrue(rows > 0);
-        assertTrue(onFx(() -> table.getItems().stream().allMatch(r -> ((AnomalyRow) r).site().equals("site-00"))));
+        assertTrue(onFx(() -> table.getItems().stream().allMatch(r -> ((AnomalyRow) r).site()
+                .equals("site-00"))));
     }
 
     @Test
@@ -136,17 +140,22 @@ class WorkbenchUiTest {
                 .anyMatch(r -> r.site().equals("site-00")));
 
         robot.clickOn(robot.lookup(".table-row-cell")
-                .match((javafx.scene.control.TableRow<?> r) -> r.getItem() != null && r.isVisible()).queryAs(Node.class));
-        waitUntil(5, "anomaly selected", () -> workbench.main().selectedAnomalyProperty().get() != null);
+                .match((javafx.scene.control.TableRow<?> r) -> r.getItem() != null && r.isVisible())
+                        .queryAs(Node.class));
+        waitUntil(5, "anomaly selected", () -> workbench.main().selectedAnomalyProperty()
+                .get() != null);
         robot.clickOn("#noteField").write("refund the failed orders");
         robot.clickOn("#acceptButton");
 
         waitUntil(5, "feedback stored", () -> fakes.advisor.entries.size() == 1);
-        assertEquals(com.analyticscopilot.app.service.Answer.ACCEPT, fakes.advisor.entries.get(0).answer());
+        assertEquals(com.analyticscopilot.app.service.Answer.ACCEPT, fakes.advisor.entries.get(0)
+                .answer());
         assertEquals("refund the failed orders", fakes.advisor.entries.get(0).note());
         waitUntil(5, "row marked accepted",
-                () -> workbench.main().selectedAnomalyProperty().get().feedback() == FeedbackState.ACCEPTED);
-        waitUntil(5, "history shown", () -> robot.lookup("#historyList").queryAs(ListView.class).getItems().size() == 1);
+                () -> workbench.main().selectedAnomalyProperty().get()
+                        .feedback() == FeedbackState.ACCEPTED);
+        waitUntil(5, "history shown", () -> robot.lookup("#historyList").queryAs(ListView.class)
+                .getItems().size() == 1);
     }
 
     @Test
@@ -170,7 +179,8 @@ class WorkbenchUiTest {
         robot.clickOn("Training");
         robot.clickOn("#pretrainButton");
         waitUntil(5, "training running and an epoch done",
-                () -> workbench.training().runningProperty().get() && !workbench.training().epochs().isEmpty());
+                () -> workbench.training().runningProperty().get() && !workbench.training().epochs()
+                        .isEmpty());
 
         // The FX thread is free: a click on another site is handled at once.
         long start = System.nanoTime();
@@ -178,14 +188,17 @@ class WorkbenchUiTest {
         waitUntil(2, "site-03 selected during training",
                 () -> "site-03".equals(workbench.main().selectedSiteProperty().get()));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(workbench.training().runningProperty().get(), "training still running after the click");
+        assertTrue(workbench.training().runningProperty().get(),
+                "training still running after the click");
         assertTrue(millis < 2000, "click answered in " + millis + " ms");
 
         robot.clickOn("#cancelButton");
         waitUntil(5, "training stopped", () -> !workbench.training().runningProperty().get());
         assertTrue(fakes.training.stoppedByCancel);
-        assertNull(workbench.main().modelProperty().get(), "a cancelled run does not replace the model");
-        assertTrue(onFx(() -> robot.lookup("#lossChart").queryAs(LineChart.class).getData().size() == 2));
+        assertNull(workbench.main().modelProperty().get(),
+                "a cancelled run does not replace the model");
+        assertTrue(onFx(() -> robot.lookup("#lossChart").queryAs(LineChart.class).getData()
+                .size() == 2));
     }
 
     @Test
@@ -199,7 +212,8 @@ class WorkbenchUiTest {
         ListView<?> problems = (ListView<?>) FxHarness.nodes("error-problems").get(0);
         assertEquals(2, onFx(() -> problems.getItems().size()));
         assertTrue(onFx(() -> problems.getItems().get(0).toString().startsWith("broken.csv:1")));
-        assertEquals(8, workbench.main().loadedProperty().get().dataset().siteCount(), "the open data stays");
+        assertEquals(8, workbench.main().loadedProperty().get().dataset().siteCount(),
+                "the open data stays");
         robot.clickOn("OK");
         waitUntil(5, "dialog closed", () -> FxHarness.nodes(ErrorDialog.STYLE_CLASS).isEmpty());
     }

@@ -35,7 +35,10 @@ public final class AgentAdvisorService implements AdvisorService {
         this.agent = agent;
     }
 
-    /** Opens the store at {@code database} (created when missing) with the user's or shipped playbook. */
+    /**
+     * Opens the store at {@code database} (created when missing) with the user's playbook, or
+     * the shipped one.
+     */
     public static AgentAdvisorService open(Path database) {
         Playbook.Loaded playbook = Playbook.load();
         playbook.warnings().forEach(w -> LOG.warn("Playbook: {}", w));
@@ -44,12 +47,14 @@ public final class AgentAdvisorService implements AdvisorService {
     }
 
     @Override
-    public synchronized List<Recommendation> recommend(AnomalyEvent event, List<AnomalyEvent> portfolio) {
+    public synchronized List<Recommendation> recommend(AnomalyEvent event,
+            List<AnomalyEvent> portfolio) {
         return agent.recommend(event, portfolio);
     }
 
     @Override
-    public synchronized FeedbackEntry record(AnomalyEvent event, Recommendation recommendation, RankedAction action,
+    public synchronized FeedbackEntry record(AnomalyEvent event, Recommendation recommendation,
+            RankedAction action,
                                              Answer answer, String note) {
         // The store keys feedback by stored recommendation; storing is idempotent per action.
         List<Long> ids = agent.record(event, List.of(recommendation));

@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param events      the anomaly events of all sites, in the detector's order
  * @param sites       the per-site traces, by site identifier
  */
-public record Analysis(Dataset dataset, double sensitivity, String method, List<AnomalyEvent> events,
+public record Analysis(Dataset dataset, double sensitivity, String method,
+        List<AnomalyEvent> events,
                        Map<String, SiteTrace> sites) {
 
     public Analysis {

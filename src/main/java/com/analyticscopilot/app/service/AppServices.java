@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param reports   the report export
  * @param samples   where the sample data is
  */
-public record AppServices(DatasetService datasets, DetectionService detection, AdvisorService advisor,
+public record AppServices(DatasetService datasets, DetectionService detection,
+        AdvisorService advisor,
                           TrainingService training, ReportService reports, SampleData samples) {
 
     public AppServices {

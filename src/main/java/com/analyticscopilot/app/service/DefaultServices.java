@@ -44,15 +44,17 @@ public final class DefaultServices {
         } catch (RuntimeException e) {
             // Detection still works without the agent; the user learns why advice is missing.
             LOG.error("Could not open the feedback store in {}", folder, e);
-            problems.add(ErrorReport.of("Opening the feedback store " + folder.resolve(FEEDBACK_FILE), e));
+            Path database = folder.resolve(FEEDBACK_FILE);
+            problems.add(ErrorReport.of("Opening the feedback store " + database, e));
             advisor = new Unavailable();
         }
 
         // Interim: the detect part (Detector, AnomalyReport) is not merged yet; until it is,
         // detection and export say so when used.
         Unavailable missing = new Unavailable();
+        Path models = folder.resolve("models");
         AppServices services = new AppServices(datasets, missing, advisor,
-                new LstmTrainingService(ForecastSettings.defaults(), samples, folder.resolve("models")),
+                new LstmTrainingService(ForecastSettings.defaults(), samples, models),
                 missing, samples);
         return new Startup(services, problems);
     }

@@ -45,9 +45,11 @@ public record ErrorReport(String summary, List<String> problems, String details)
         } else if (cause instanceof AccessDeniedException denied) {
             summary = action + " failed: no permission to use " + denied.getFile() + ".";
         } else if (cause instanceof IOException io) {
-            summary = action + " failed: " + messageOf(io) + ". Check the file and the disk, then try again.";
+            summary = action + " failed: " + messageOf(io)
+                    + ". Check the file and the disk, then try again.";
         } else if (cause instanceof OutOfMemoryError) {
-            summary = action + " ran out of memory. Close other work or start with more heap (-Xmx).";
+            summary = action
+                    + " ran out of memory. Close other work or start with more heap (-Xmx).";
         } else {
             summary = action + " failed unexpectedly: " + messageOf(cause)
                     + ". Your data and feedback are unchanged.";
@@ -58,7 +60,8 @@ public record ErrorReport(String summary, List<String> problems, String details)
 
     private static Throwable unwrap(Throwable failure) {
         Throwable t = failure;
-        while ((t instanceof ExecutionException || t instanceof CompletionException) && t.getCause() != null) {
+        while ((t instanceof ExecutionException || t instanceof CompletionException)
+                && t.getCause() != null) {
             t = t.getCause();
         }
         return t;

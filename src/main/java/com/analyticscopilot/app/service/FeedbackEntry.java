@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param answer   accept, reject or not an anomaly
  * @param note     the analyst's note; may be empty
  */
-public record FeedbackEntry(Instant time, String eventId, String site, String ruleId, String actionId,
+public record FeedbackEntry(Instant time, String eventId, String site, String ruleId,
+        String actionId,
                             Answer answer, String note) {
 }

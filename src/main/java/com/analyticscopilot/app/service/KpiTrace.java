@@ -17,7 +17,8 @@ import com.analyticscopilot.data.Kpi;
  * @param remainder STL remainder (observed - trend - seasonal)
  * @param score     the score flags are raised on, signed
  */
-public record KpiTrace(Kpi kpi, double[] observed, double[] expected, double[] lower, double[] upper,
+public record KpiTrace(Kpi kpi, double[] observed, double[] expected, double[] lower,
+        double[] upper,
                        double[] trend, double[] seasonal, double[] remainder, double[] score) {
 
     public int length() {

@@ -41,7 +41,8 @@ public final class LstmTrainingService implements TrainingService {
     }
 
     @Override
-    public ResidualScorer pretrain(Dataset dataset, TrainingListener listener, BooleanSupplier cancel) {
+    public ResidualScorer pretrain(Dataset dataset, TrainingListener listener,
+            BooleanSupplier cancel) {
         try {
             LstmForecaster model = ForecastTrainer.pretrain(dataset, settings, listener, cancel);
             save(model, "pretrained.zip");
@@ -52,14 +53,17 @@ public final class LstmTrainingService implements TrainingService {
     }
 
     @Override
-    public ResidualScorer fineTune(ResidualScorer base, Dataset dataset, String site, TrainingListener listener,
+    public ResidualScorer fineTune(ResidualScorer base, Dataset dataset, String site,
+            TrainingListener listener,
                                    BooleanSupplier cancel) {
         if (!(base instanceof LstmForecaster lstm)) {
-            throw new IllegalArgumentException("fine-tuning needs an LSTM model; the current model is "
+            throw new IllegalArgumentException(
+                    "fine-tuning needs an LSTM model; the current model is "
                     + base.getClass().getSimpleName());
         }
         try {
-            LstmForecaster model = ForecastTrainer.fineTune(lstm, dataset, site, settings, listener, cancel);
+            LstmForecaster model = ForecastTrainer.fineTune(lstm, dataset, site, settings, listener,
+                    cancel);
             save(model, "finetuned-" + site.replaceAll("[^A-Za-z0-9._-]", "_") + ".zip");
             return model;
         } catch (TrainingCancelledException e) {
@@ -71,7 +75,8 @@ public final class LstmTrainingService implements TrainingService {
     public Optional<ResidualScorer> loadBaseModel() {
         Optional<Path> file = samples.baseModel();
         if (file.isEmpty()) {
-            LOG.info("No shipped base model (sample-data/models/base.zip); detection starts with STL only");
+            LOG.info("No shipped base model (sample-data/models/base.zip);"
+                    + " detection starts with STL only");
             return Optional.empty();
         }
         LOG.info("Loading the base model {}", file.get());
@@ -88,7 +93,8 @@ public final class LstmTrainingService implements TrainingService {
             LOG.info("Saved the trained model to {}", modelFolder.resolve(name));
         } catch (IOException | RuntimeException e) {
             // The model is still used in this session; only the copy on disk is missing.
-            LOG.warn("Could not save the trained model to {}: {}", modelFolder.resolve(name), e.toString());
+            LOG.warn("Could not save the trained model to {}: {}", modelFolder.resolve(name),
+                    e.toString());
         }
     }
 

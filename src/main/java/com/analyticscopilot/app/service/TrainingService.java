@@ -15,7 +15,8 @@ public interface TrainingService {
             throws java.io.IOException;
 
     /** Fine-tunes a copy of {@code base} on one site. */
-    ResidualScorer fineTune(ResidualScorer base, Dataset dataset, String site, TrainingListener listener,
+    ResidualScorer fineTune(ResidualScorer base, Dataset dataset, String site,
+            TrainingListener listener,
                             BooleanSupplier cancel) throws java.io.IOException;
 
     /** The shipped base model, when there is one. */

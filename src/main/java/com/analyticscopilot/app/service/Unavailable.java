@@ -19,7 +19,8 @@ import java.util.function.BooleanSupplier;
  * Stands in for a part of the product this build does not have: every use fails with a message
  * that says which part is missing; the agent part answers with no advice and no feedback.
  */
-final class Unavailable implements DatasetService, DetectionService, AdvisorService, TrainingService,
+final class Unavailable implements DatasetService, DetectionService, AdvisorService,
+        TrainingService,
         ReportService {
 
     private static UnsupportedOperationException missing(String part) {
@@ -43,7 +44,8 @@ final class Unavailable implements DatasetService, DetectionService, AdvisorServ
     }
 
     @Override
-    public FeedbackEntry record(AnomalyEvent event, Recommendation recommendation, RankedAction action,
+    public FeedbackEntry record(AnomalyEvent event, Recommendation recommendation,
+            RankedAction action,
                                 Answer answer, String note) {
         throw missing("feedback store (agent part)");
     }
@@ -69,12 +71,14 @@ final class Unavailable implements DatasetService, DetectionService, AdvisorServ
     }
 
     @Override
-    public ResidualScorer pretrain(Dataset dataset, TrainingListener listener, BooleanSupplier cancel) {
+    public ResidualScorer pretrain(Dataset dataset, TrainingListener listener,
+            BooleanSupplier cancel) {
         throw missing("LSTM trainer (forecast part)");
     }
 
     @Override
-    public ResidualScorer fineTune(ResidualScorer base, Dataset dataset, String site, TrainingListener listener,
+    public ResidualScorer fineTune(ResidualScorer base, Dataset dataset, String site,
+            TrainingListener listener,
                                    BooleanSupplier cancel) {
         throw missing("LSTM trainer (forecast part)");
     }
@@ -85,7 +89,8 @@ final class Unavailable implements DatasetService, DetectionService, AdvisorServ
     }
 
     @Override
-    public void export(Analysis analysis, Map<String, List<Recommendation>> recommendations, Path file) {
+    public void export(Analysis analysis, Map<String, List<Recommendation>> recommendations,
+            Path file) {
         throw missing("report writer (report part)");
     }
 }

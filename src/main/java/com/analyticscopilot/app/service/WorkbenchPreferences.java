@@ -49,7 +49,7 @@ public final class WorkbenchPreferences {
         this.file = file;
     }
 
-    /** Reads the preferences kept in {@code folder}; defaults for anything missing or unreadable. */
+    /** Reads the preferences kept in {@code folder}; defaults for what is missing or unreadable. */
     public static WorkbenchPreferences load(Path folder) {
         WorkbenchPreferences prefs = new WorkbenchPreferences(folder.resolve(FILE_NAME));
         if (!Files.isRegularFile(prefs.file)) {
@@ -60,7 +60,8 @@ public final class WorkbenchPreferences {
         try (Reader in = Files.newBufferedReader(prefs.file, StandardCharsets.UTF_8)) {
             props.load(in);
         } catch (IOException | IllegalArgumentException e) {
-            LOG.warn("Could not read preferences {}; starting with defaults: {}", prefs.file, e.toString());
+            LOG.warn("Could not read preferences {}; starting with defaults: {}", prefs.file,
+                    e.toString());
             return prefs;
         }
 
@@ -88,7 +89,7 @@ public final class WorkbenchPreferences {
         }
     }
 
-    /** Writes the preferences; a failure is logged, not thrown, since nothing the user made is lost. */
+    /** Writes the preferences; a failure is logged, not thrown: nothing the user made is lost. */
     public void save() {
         Properties props = new Properties();
         if (dataFile != null) {

@@ -38,7 +38,8 @@ public final class FxTaskExecutor implements TaskExecutor {
         ThreadFactory threads = runnable -> {
             Thread thread = new Thread(runnable, "copilot-task-" + count.incrementAndGet());
             thread.setDaemon(true);
-            thread.setUncaughtExceptionHandler((t, e) -> LOG.error("Uncaught in {}", t.getName(), e));
+            thread.setUncaughtExceptionHandler((t, e) -> LOG.error("Uncaught in {}", t.getName(),
+                    e));
             return thread;
         };
         this.pool = Executors.newFixedThreadPool(THREADS, threads);
@@ -90,7 +91,8 @@ public final class FxTaskExecutor implements TaskExecutor {
 
         private final BackgroundTask<V> task;
         private final AtomicBoolean cancelRequested = new AtomicBoolean();
-        private final AtomicReference<BackgroundTask.ProgressUpdate> pending = new AtomicReference<>();
+        private final AtomicReference<BackgroundTask.ProgressUpdate> pending =
+                new AtomicReference<>();
 
         FxTask(BackgroundTask<V> task) {
             this.task = task;
@@ -121,7 +123,8 @@ public final class FxTaskExecutor implements TaskExecutor {
             V value = task.runWork(progress);
             if (cancelRequested.get()) {
                 // Finished its step after the cancel; report it as stopped, not succeeded.
-                throw new java.util.concurrent.CancellationException(task.title() + " was cancelled");
+                throw new java.util.concurrent.CancellationException(task.title()
+                        + " was cancelled");
             }
             return value;
         }

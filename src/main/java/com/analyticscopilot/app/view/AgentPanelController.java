@@ -99,8 +99,10 @@ public final class AgentPanelController {
                     return;
                 }
                 String verdict = text.get("feedback." + entry.answer().state().name());
-                setText(text.get("agent.history.row", WHEN.format(entry.time()), entry.eventId(), verdict,
-                        entry.actionId() + (entry.note().isBlank() ? "" : " \u2014 " + entry.note())));
+                setText(text.get("agent.history.row", WHEN.format(entry.time()), entry.eventId(),
+                        verdict,
+                        entry.actionId() + (entry.note().isBlank() ? "" : " \u2014 "
+                                + entry.note())));
             }
         });
     }

@@ -155,7 +155,8 @@ public final class MainController {
     /** True while this controller moves a selection itself, so the echo is not handled. */
     private boolean syncing;
 
-    public MainController(MainViewModel model, TrainingViewModel training, UiText text, FilePicker files) {
+    public MainController(MainViewModel model, TrainingViewModel training, UiText text,
+            FilePicker files) {
         this.model = model;
         this.training = training;
         this.text = text;
@@ -211,10 +212,14 @@ public final class MainController {
     }
 
     private void addShortcuts(Scene scene) {
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.UP, KeyCombination.SHORTCUT_DOWN),
-                () -> sensitivitySlider.setValue(Math.min(1, sensitivitySlider.getValue() + SENSITIVITY_STEP)));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DOWN, KeyCombination.SHORTCUT_DOWN),
-                () -> sensitivitySlider.setValue(Math.max(0, sensitivitySlider.getValue() - SENSITIVITY_STEP)));
+        var up = new KeyCodeCombination(KeyCode.UP, KeyCombination.SHORTCUT_DOWN);
+        var down = new KeyCodeCombination(KeyCode.DOWN, KeyCombination.SHORTCUT_DOWN);
+        scene.getAccelerators().put(up, () -> moveSensitivity(SENSITIVITY_STEP));
+        scene.getAccelerators().put(down, () -> moveSensitivity(-SENSITIVITY_STEP));
+    }
+
+    private void moveSensitivity(double by) {
+        sensitivitySlider.setValue(Math.max(0, Math.min(1, sensitivitySlider.getValue() + by)));
     }
 
     // ---- site list --------------------------------------------------------------------------
@@ -334,7 +339,8 @@ public final class MainController {
             stlKpi.getSelectionModel().select(Math.min(stl, names.size() - 1));
             syncing = false;
         }
-        charts.show(trace, stlKpi.getSelectionModel().getSelectedIndex(), this::describe, this::anomalyClicked);
+        charts.show(trace, stlKpi.getSelectionModel().getSelectedIndex(), this::describe,
+                this::anomalyClicked);
         applyZoom();
         LocalDateTime focus = model.focusTimeProperty().get();
         charts.setFocus(focus != null && model.selectedAnomalyProperty().get() != null
@@ -344,15 +350,18 @@ public final class MainController {
 
     private String describe(AnomalyPoint point) {
         String diagnosis = rowOf(point).map(AnomalyRow::diagnosis).orElse("");
-        return text.get("charts.tooltip", point.time().toLocalDate(), point.kpi(), SiteCharts.number(point.value()),
-                SiteCharts.number(point.expected()), format2(point.score()), format2(point.stlScore()),
-                format2(point.lstmScore()), point.severity().label(), diagnosis.isEmpty() ? "\u2013" : diagnosis);
+        return text.get("charts.tooltip", point.time().toLocalDate(), point.kpi(),
+                SiteCharts.number(point.value()), SiteCharts.number(point.expected()),
+                format2(point.score()), format2(point.stlScore()), format2(point.lstmScore()),
+                point.severity().label(), diagnosis.isEmpty() ? "\u2013" : diagnosis);
     }
 
+    /** The anomaly event a flagged point belongs to. */
     private Optional<AnomalyRow> rowOf(AnomalyPoint point) {
         return model.allAnomalies().stream()
-                .filter(r -> r.site().equals(point.site()) && !point.time().isBefore(r.event().start())
-                        && !point.time().isAfter(r.event().end()))
+                .filter(r -> r.site().equals(point.site()))
+                .filter(r -> !point.time().isBefore(r.event().start()))
+                .filter(r -> !point.time().isAfter(r.event().end()))
                 .findFirst();
     }
 
@@ -369,7 +378,8 @@ public final class MainController {
         charts.setFocus(x);
 
         // Zoomed in and the anomaly outside the window: move the window to it.
-        boolean zoomed = zoomSlider.getLowValue() > zoomSlider.getMin() || zoomSlider.getHighValue() < zoomSlider.getMax();
+        boolean zoomed = zoomSlider.getLowValue() > zoomSlider.getMin()
+                || zoomSlider.getHighValue() < zoomSlider.getMax();
         if (zoomed && (x < zoomSlider.getLowValue() || x > zoomSlider.getHighValue())) {
             double half = FOCUS_WINDOW_DAYS / 2;
             zoomSlider.setHighValue(Math.min(zoomSlider.getMax(), x + half));
@@ -399,7 +409,8 @@ public final class MainController {
         severityFilter.getItems().setAll(severities);
         severityFilter.getSelectionModel().select(0);
         severityFilter.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) ->
-                model.minimumSeverityProperty().set(now.intValue() <= 0 ? null : Severity.values()[now.intValue() - 1]));
+                model.minimumSeverityProperty().set(now.intValue() <= 0 ? null
+                        : Severity.values()[now.intValue() - 1]));
 
         List<String> states = new ArrayList<>(List.of(any));
         for (FeedbackState s : FeedbackState.values()) {
@@ -408,7 +419,8 @@ public final class MainController {
         feedbackFilter.getItems().setAll(states);
         feedbackFilter.getSelectionModel().select(0);
         feedbackFilter.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) ->
-                model.feedbackFilterProperty().set(now.intValue() <= 0 ? null : FeedbackState.values()[now.intValue() - 1]));
+                model.feedbackFilterProperty().set(now.intValue() <= 0 ? null
+                        : FeedbackState.values()[now.intValue() - 1]));
 
         bindChoice(kpiFilter, model.kpiChoices(), any, model.kpiFilterProperty());
         bindChoice(diagnosisFilter, model.diagnosisChoices(), any, model.diagnosisFilterProperty());
@@ -417,11 +429,15 @@ public final class MainController {
         dateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().date()));
         daysColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().days()));
         kpisColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().kpis()));
-        severityColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().severity()));
+        severityColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()
+                .severity()));
         scoreColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().peakScore()));
-        diagnosisColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().diagnosis()));
-        actionColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().topAction()));
-        feedbackColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().feedback()));
+        diagnosisColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()
+                .diagnosis()));
+        actionColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()
+                .topAction()));
+        feedbackColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()
+                .feedback()));
         scoreColumn.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(Double v, boolean empty) {
@@ -460,7 +476,8 @@ public final class MainController {
             }
         });
         model.selectedAnomalyProperty().addListener((obs, old, now) -> selectAnomalyInTable(now));
-        sorted.addListener((ListChangeListener<AnomalyRow>) c -> selectAnomalyInTable(model.selectedAnomalyProperty().get()));
+        sorted.addListener((ListChangeListener<AnomalyRow>) c ->
+                selectAnomalyInTable(model.selectedAnomalyProperty().get()));
     }
 
     private void selectAnomalyInTable(AnomalyRow row) {
@@ -486,14 +503,16 @@ public final class MainController {
     }
 
     /** A filter combo of "any" plus the model's choices; "any" maps to null. */
-    private void bindChoice(ComboBox<String> combo, javafx.collections.ObservableList<String> choices, String any,
+    private void bindChoice(ComboBox<String> combo,
+            javafx.collections.ObservableList<String> choices, String any,
                             javafx.beans.property.StringProperty target) {
         Runnable refresh = () -> {
             String current = target.get();
             List<String> items = new ArrayList<>(List.of(any));
             items.addAll(choices);
             combo.getItems().setAll(items);
-            combo.getSelectionModel().select(current != null && choices.contains(current) ? current : any);
+            combo.getSelectionModel().select(current != null && choices.contains(current) ? current
+                    : any);
         };
         choices.addListener((ListChangeListener<String>) c -> refresh.run());
         refresh.run();
@@ -569,7 +588,8 @@ public final class MainController {
 
     @FXML
     private void showShortcuts() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, text.get("dialog.shortcuts"), ButtonType.OK);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, text.get("dialog.shortcuts"),
+                ButtonType.OK);
         alert.initOwner(window());
         alert.setTitle(text.get("dialog.shortcuts.title"));
         alert.setHeaderText(text.get("dialog.shortcuts.title"));
@@ -580,7 +600,8 @@ public final class MainController {
     private void quit() {
         Window window = window();
         if (window != null) {
-            window.fireEvent(new javafx.stage.WindowEvent(window, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+            window.fireEvent(new javafx.stage.WindowEvent(window,
+                    javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
             if (window.isShowing()) {
                 window.hide();
             }

@@ -34,7 +34,8 @@ public final class NativeFilePicker implements FilePicker {
     private FileChooser chooser(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text.get("dialog.csv"), "*.csv"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(text.get("dialog.csv"),
+                "*.csv"));
         if (lastFolder != null && lastFolder.isDirectory()) {
             chooser.setInitialDirectory(lastFolder);
         }

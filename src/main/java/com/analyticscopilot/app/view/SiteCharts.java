@@ -84,7 +84,8 @@ final class SiteCharts {
      * @param describe  the tooltip text of an anomaly point
      * @param onAnomaly called when an anomaly marker is clicked
      */
-    void show(SiteTrace site, int stlKpi, Function<AnomalyPoint, String> describe, Consumer<AnomalyPoint> onAnomaly) {
+    void show(SiteTrace site, int stlKpi, Function<AnomalyPoint, String> describe,
+            Consumer<AnomalyPoint> onAnomaly) {
         this.trace = site;
         if (site == null) {
             kpiBox.getChildren().clear();
@@ -122,13 +123,14 @@ final class SiteCharts {
             series.get(1).getData().setAll(points(xs, kpi.upper()));
             series.get(2).getData().setAll(points(xs, kpi.expected()));
             series.get(3).getData().setAll(points(xs, kpi.observed()));
-            series.get(4).getData().setAll(markers(kpi.kpi().name(), site.points(), describe, onAnomaly));
+            series.get(4).getData().setAll(markers(kpi.kpi().name(), site.points(), describe,
+                    onAnomaly));
         }
         showStl(stlKpi, xs);
         applyRange();
     }
 
-    /** The number of series of a KPI chart: band low and high, expected, observed, anomalies, focus. */
+    /** Series per KPI chart: band low and high, expected, observed, anomalies, focus. */
     private static final int SERIES = 6;
 
     private static double[] xs(SiteSeries series) {
@@ -220,7 +222,8 @@ final class SiteCharts {
             marker.getData().clear();
             return;
         }
-        marker.getData().setAll(List.of(new XYChart.Data<>(focus, min), new XYChart.Data<>(focus, max)));
+        marker.getData().setAll(List.of(new XYChart.Data<>(focus, min), new XYChart.Data<>(focus,
+                max)));
     }
 
     private LineChart<Number, Number> newChart(String title) {
@@ -288,6 +291,7 @@ final class SiteCharts {
         if (!Double.isFinite(v)) {
             return "\u2013";
         }
-        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.4g", v);
+        String pattern = Math.abs(v) >= 100 ? "%,.0f" : "%.4g";
+        return String.format(Locale.ROOT, pattern, v);
     }
 }

@@ -77,7 +77,8 @@ public final class TrainingController {
         for (EpochProgress epoch : model.epochs()) {
             trainLoss.getData().add(new XYChart.Data<>(epoch.epoch(), epoch.trainLoss()));
             if (!Double.isNaN(epoch.validationLoss())) {
-                validationLoss.getData().add(new XYChart.Data<>(epoch.epoch(), epoch.validationLoss()));
+                validationLoss.getData().add(new XYChart.Data<>(epoch.epoch(),
+                        epoch.validationLoss()));
             }
         }
     }

@@ -109,7 +109,8 @@ public final class AgentViewModel {
         BackgroundTask<Answered> task = new BackgroundTask<>("Saving feedback") {
             @Override
             protected Answered call(TaskProgress progress) {
-                FeedbackEntry entry = advisor.record(event, item.recommendation(), item.action(), answer, noteText);
+                FeedbackEntry entry = advisor.record(event, item.recommendation(), item.action(),
+                        answer, noteText);
 
                 // Feedback changes the ranking: ask again so the panel shows the new order.
                 List<Recommendation> recs = advisor.recommend(event, portfolio);
@@ -154,7 +155,8 @@ public final class AgentViewModel {
         }
 
         AnomalyEvent event = row.event();
-        headline.set(text.get("agent.event", event.site(), row.date(), event.steps(), event.severity().label()));
+        headline.set(text.get("agent.event", event.site(), row.date(), event.steps(),
+                event.severity().label()));
         List<Recommendation> recs = main.recommendationsFor(event.id());
         diagnosis.set(recs.isEmpty() ? "" : recs.get(0).diagnosis());
         rationale.set(recs.isEmpty() ? "" : recs.get(0).rationale());
@@ -177,7 +179,8 @@ public final class AgentViewModel {
                 reasons.add(item.action().action() + ": " + item.action().reason());
             }
         }
-        ranking.set(reasons.isEmpty() ? text.get("agent.ranking.playbook") : String.join("\n", reasons));
+        ranking.set(reasons.isEmpty() ? text.get("agent.ranking.playbook") : String.join("\n",
+                reasons));
     }
 
     private void loadHistory(String site) {
@@ -186,7 +189,8 @@ public final class AgentViewModel {
             history.clear();
             return;
         }
-        BackgroundTask<List<FeedbackEntry>> task = new BackgroundTask<>("Reading feedback history") {
+        BackgroundTask<List<FeedbackEntry>> task = new BackgroundTask<>(
+                "Reading feedback history") {
             @Override
             protected List<FeedbackEntry> call(TaskProgress progress) {
                 return advisor.history(site);
@@ -197,7 +201,8 @@ public final class AgentViewModel {
                 history.setAll(entries);
             }
         });
-        task.onFailure(failure -> errors.show(ErrorReport.of("Reading the feedback history", failure)));
+        task.onFailure(failure -> errors.show(ErrorReport.of("Reading the feedback history",
+                failure)));
         executor.execute(task);
     }
 
@@ -208,11 +213,13 @@ public final class AgentViewModel {
      * @param action         the action
      * @param showDiagnosis  whether to name the diagnosis (when several recommendations compete)
      */
-    public record ActionItem(Recommendation recommendation, RankedAction action, boolean showDiagnosis) {
+    public record ActionItem(Recommendation recommendation, RankedAction action,
+            boolean showDiagnosis) {
 
         @Override
         public String toString() {
-            String label = String.format(java.util.Locale.ROOT, "%s  (%.2f)", action.action(), action.score());
+            String label = String.format(java.util.Locale.ROOT, "%s  (%.2f)", action.action(),
+                    action.score());
             return showDiagnosis ? recommendation.diagnosis() + ": " + label : label;
         }
     }

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * @param topAction the top recommendation's best action
  * @param feedback  what the analyst said so far
  */
-public record AnomalyRow(AnomalyEvent event, String diagnosis, String topAction, FeedbackState feedback) {
+public record AnomalyRow(AnomalyEvent event, String diagnosis, String topAction,
+        FeedbackState feedback) {
 
     public String id() {
         return event.id();
@@ -47,7 +48,8 @@ public record AnomalyRow(AnomalyEvent event, String diagnosis, String topAction,
     }
 
     public List<String> flaggedKpis() {
-        List<String> flagged = event.moves().stream().filter(KpiMove::flagged).map(KpiMove::kpi).toList();
+        List<String> flagged = event.moves().stream().filter(KpiMove::flagged).map(KpiMove::kpi)
+                .toList();
         if (!flagged.isEmpty()) {
             return flagged;
         }

@@ -144,7 +144,8 @@ public final class MainViewModel {
     public void openSample() {
         Optional<Path> sample = services.samples().kpis();
         if (sample.isEmpty()) {
-            errors.show(new ErrorReport(text.get("error.noSample"), List.of(), text.get("error.noSample.details")));
+            errors.show(new ErrorReport(text.get("error.noSample"), List.of(),
+                    text.get("error.noSample.details")));
             return;
         }
         open(sample.get());
@@ -174,10 +175,12 @@ public final class MainViewModel {
             selectedSite.set(null);
             show(opened.results());
             if (!opened.data().warnings().isEmpty()) {
-                status.set(status.get() + " " + text.get("status.warnings", opened.data().warnings().size()));
+                status.set(status.get() + " " + text.get("status.warnings", opened.data().warnings()
+                        .size()));
             }
         });
-        task.onFailure(failure -> finishFailed(run, ErrorReport.of("Opening " + file.getFileName(), failure)));
+        task.onFailure(failure -> finishFailed(run, ErrorReport.of("Opening " + file.getFileName(),
+                failure)));
         task.onCancelled(() -> finishCancelled(run));
         running = executor.execute(task);
         return running;
@@ -226,7 +229,8 @@ public final class MainViewModel {
                 return file;
             }
         };
-        task.onSuccess(written -> status.set(text.get("status.exported", current.events().size(), written)));
+        task.onSuccess(written -> status.set(text.get("status.exported", current.events().size(),
+                written)));
         task.onFailure(failure -> {
             status.set(text.get("status.failed"));
             errors.show(ErrorReport.of("Exporting the report to " + file.getFileName(), failure));
@@ -275,7 +279,8 @@ public final class MainViewModel {
     private record Opened(LoadedData data, Results results) {
     }
 
-    private Results computeResults(Dataset dataset, double s, ResidualScorer scorer, TaskProgress progress) {
+    private Results computeResults(Dataset dataset, double s, ResidualScorer scorer,
+            TaskProgress progress) {
         ThresholdAdjustments adjustments = services.advisor().adjustments();
         Analysis result = services.detection().analyse(dataset, s, scorer, adjustments, progress);
 
@@ -348,7 +353,8 @@ public final class MainViewModel {
             selectedSite.set(keepSite);
         }
         String eventId = keepEvent;
-        Optional<AnomalyRow> kept = anomalies.stream().filter(r -> r.id().equals(eventId)).findFirst();
+        Optional<AnomalyRow> kept = anomalies.stream().filter(r -> r.id().equals(eventId))
+                .findFirst();
         selectedAnomaly.set(kept.orElseGet(() -> mostUrgentOf(selectedSite.get())));
 
         busy.set(false);
@@ -371,8 +377,10 @@ public final class MainViewModel {
         List<SiteRow> rows = new ArrayList<>();
         for (String site : current.dataset().siteIds()) {
             List<AnomalyRow> events = bySite.getOrDefault(site, List.of());
-            Severity worst = events.stream().map(AnomalyRow::severity).max(Enum::compareTo).orElse(null);
-            int open = (int) events.stream().filter(r -> r.feedback() == FeedbackState.OPEN).count();
+            Severity worst = events.stream().map(AnomalyRow::severity).max(Enum::compareTo)
+                    .orElse(null);
+            int open = (int) events.stream().filter(r -> r.feedback() == FeedbackState.OPEN)
+                    .count();
             double peak = events.stream().mapToDouble(AnomalyRow::peakScore).max().orElse(0);
             rows.add(new SiteRow(site, events.size(), worst, open, peak));
         }
@@ -394,7 +402,8 @@ public final class MainViewModel {
 
     private AnomalyRow mostUrgentOf(String site) {
         return anomalies.stream().filter(r -> r.site().equals(site))
-                .max(java.util.Comparator.comparing(AnomalyRow::severity).thenComparingDouble(AnomalyRow::peakScore))
+                .max(java.util.Comparator.comparing(AnomalyRow::severity)
+                        .thenComparingDouble(AnomalyRow::peakScore))
                 .orElse(null);
     }
 

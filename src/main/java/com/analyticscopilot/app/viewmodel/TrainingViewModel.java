@@ -78,7 +78,8 @@ public final class TrainingViewModel {
 
     /** Loads the shipped base model in the background, if there is one. */
     public void loadBaseModel() {
-        BackgroundTask<Optional<ResidualScorer>> task = new BackgroundTask<>("Loading the base model") {
+        BackgroundTask<Optional<ResidualScorer>> task = new BackgroundTask<>(
+                "Loading the base model") {
             @Override
             protected Optional<ResidualScorer> call(TaskProgress p) throws Exception {
                 return training.loadBaseModel();
@@ -89,7 +90,8 @@ public final class TrainingViewModel {
                 main.useModel(m, "base.zip");
             }
         }));
-        task.onFailure(failure -> errors.show(ErrorReport.of("Loading the shipped base model", failure)));
+        task.onFailure(failure -> errors.show(ErrorReport.of("Loading the shipped base model",
+                failure)));
         executor.execute(task);
     }
 
@@ -134,7 +136,8 @@ public final class TrainingViewModel {
 
     @FunctionalInterface
     private interface Run {
-        ResidualScorer train(TrainingListener listener, java.util.function.BooleanSupplier cancel) throws Exception;
+        ResidualScorer train(TrainingListener listener,
+                java.util.function.BooleanSupplier cancel) throws Exception;
     }
 
     private void start(String name, Run run, String modelName) {

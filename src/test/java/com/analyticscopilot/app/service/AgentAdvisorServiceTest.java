@@ -51,9 +51,12 @@ class AgentAdvisorServiceTest {
                 new KpiMove("conversion_rate", KpiRole.RATIO, -1, -0.65, 9, true),
                 new KpiMove("revenue", KpiRole.MONEY, -1, -0.66, 9, true));
         List<AnomalyPoint> points = List.of(
-                new AnomalyPoint(site, "conversion_rate", 57, day, 0.01, 0.03, -9, Double.NaN, -9, Severity.CRITICAL),
-                new AnomalyPoint(site, "revenue", 57, day, 1700, 5000, -9, Double.NaN, -9, Severity.CRITICAL));
-        return new AnomalyEvent(site + "/" + day, site, day, day, 1, points, moves, Severity.CRITICAL, 1, false, 3300);
+                new AnomalyPoint(site, "conversion_rate", 57, day, 0.01, 0.03, -9, Double.NaN, -9,
+                        Severity.CRITICAL),
+                new AnomalyPoint(site, "revenue", 57, day, 1700, 5000, -9, Double.NaN, -9,
+                        Severity.CRITICAL));
+        return new AnomalyEvent(site + "/" + day, site, day, day, 1, points, moves,
+                Severity.CRITICAL, 1, false, 3300);
     }
 
     @Test
@@ -85,8 +88,10 @@ class AgentAdvisorServiceTest {
 
         service.record(event, top, top.actions().get(0), Answer.NOT_ANOMALY, "planned price test");
 
-        assertTrue(service.adjustments().offset("shop-3", "revenue") > 0, "revenue threshold raised");
-        assertEquals(0.0, service.adjustments().offset("shop-3", "sessions"), 1e-12, "steady KPI untouched");
+        assertTrue(service.adjustments().offset("shop-3", "revenue") > 0,
+                "revenue threshold raised");
+        assertEquals(0.0, service.adjustments().offset("shop-3", "sessions"), 1e-12,
+                "steady KPI untouched");
         assertEquals(FeedbackState.NOT_ANOMALY, service.states().get(event.id()));
     }
 }

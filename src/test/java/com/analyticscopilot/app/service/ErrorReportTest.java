@@ -22,7 +22,8 @@ class ErrorReportTest {
 
         ErrorReport report = ErrorReport.of("Opening kpis.csv", new ExecutionException(bad));
 
-        assertTrue(report.summary().startsWith("Opening kpis.csv failed: the input has 2 problems"));
+        assertTrue(report.summary().startsWith(
+                "Opening kpis.csv failed: the input has 2 problems"));
         assertEquals(List.of("kpis.csv:3: column 'revenue': 'x' is not a number",
                 "kpis.csv:9: date 2026-02-30 does not exist"), report.problems());
     }
@@ -39,10 +40,12 @@ class ErrorReportTest {
 
     @Test
     void anUnexpectedFailureSaysNothingWasLost() {
-        ErrorReport report = ErrorReport.of("Detection", new IllegalStateException("matrix is singular"));
+        ErrorReport report = ErrorReport.of("Detection", new IllegalStateException(
+                "matrix is singular"));
 
         assertTrue(report.summary().contains("matrix is singular"));
         assertTrue(report.summary().contains("unchanged"));
-        assertTrue(report.details().contains("java.lang.IllegalStateException: matrix is singular"));
+        assertTrue(report.details().contains(
+                "java.lang.IllegalStateException: matrix is singular"));
     }
 }

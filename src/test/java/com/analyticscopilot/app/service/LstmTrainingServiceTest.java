@@ -26,16 +26,19 @@ class LstmTrainingServiceTest {
     @TempDir
     Path home;
 
-    private static final ForecastSettings TINY = ForecastSettings.builder().layers(1).hiddenSize(8).window(7)
+    private static final ForecastSettings TINY = ForecastSettings.builder().layers(1).hiddenSize(8)
+            .window(7)
             .batchSize(32).maxEpochs(2).patience(2).build();
 
     private static Dataset data() {
-        return SyntheticKpis.generate(GeneratorSettings.defaults().withSites(3).withDays(70).withSeed(5)).dataset();
+        return SyntheticKpis.generate(GeneratorSettings.defaults().withSites(3).withDays(70)
+                .withSeed(5)).dataset();
     }
 
     @Test
     void aFinishedRunIsSavedAndReportsEveryEpoch() throws Exception {
-        LstmTrainingService service = new LstmTrainingService(TINY, new SampleData(List.of(home)), home.resolve("models"));
+        LstmTrainingService service = new LstmTrainingService(TINY, new SampleData(List.of(home)),
+                home.resolve("models"));
         List<EpochProgress> epochs = new ArrayList<>();
 
         ResidualScorer model = service.pretrain(data(), epochs::add, () -> false);
@@ -43,21 +46,26 @@ class LstmTrainingServiceTest {
         assertEquals(2, epochs.size());
         assertTrue(Files.isRegularFile(home.resolve("models/pretrained.zip")));
         Dataset data = data();
-        assertEquals(3, model.score(data, data.sites().get(0)).score().length, "one score row per KPI");
+        assertEquals(3, model.score(data, data.sites().get(0)).score().length,
+                "one score row per KPI");
     }
 
     @Test
     void aCancelledRunEndsInACancellation() {
-        LstmTrainingService service = new LstmTrainingService(TINY, new SampleData(List.of(home)), null);
+        LstmTrainingService service = new LstmTrainingService(TINY, new SampleData(List.of(home)),
+                null);
 
-        assertThrows(CancellationException.class, () -> service.pretrain(data(), TrainingListener.NONE, () -> true));
+        assertThrows(CancellationException.class, () -> service.pretrain(data(),
+                TrainingListener.NONE, () -> true));
     }
 
     @Test
     void theShippedBaseModelLoadsWhenPresentAndIsOptional() throws Exception {
         // Tests run in the project folder, where sample-data/models/base.zip is checked in.
-        LstmTrainingService shipped = new LstmTrainingService(TINY, new SampleData(List.of(Path.of("").toAbsolutePath())), null);
-        LstmTrainingService none = new LstmTrainingService(TINY, new SampleData(List.of(home)), null);
+        LstmTrainingService shipped = new LstmTrainingService(TINY, new SampleData(List.of(Path.of(
+                "").toAbsolutePath())), null);
+        LstmTrainingService none = new LstmTrainingService(TINY, new SampleData(List.of(home)),
+                null);
 
         assertTrue(shipped.loadBaseModel().isPresent());
         assertTrue(none.loadBaseModel().isEmpty());

@@ -54,7 +54,8 @@ class PreloadingDatasetServiceTest {
         PreloadingDatasetService service = new PreloadingDatasetService(new FakeDatasets());
 
         service.preload(bad);
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> service.load(bad));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> service.load(
+                bad));
 
         assertEquals(2, e.problems().size());
         assertSame(InvalidInputException.class, e.getClass());

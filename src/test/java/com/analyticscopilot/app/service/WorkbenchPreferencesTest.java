@@ -24,7 +24,8 @@ class WorkbenchPreferencesTest {
 
         WorkbenchPreferences again = WorkbenchPreferences.load(home);
 
-        assertEquals(home.resolve("data/kpis.csv").toAbsolutePath(), again.dataFile().orElseThrow());
+        assertEquals(home.resolve("data/kpis.csv").toAbsolutePath(), again.dataFile()
+                .orElseThrow());
         assertEquals(0.7, again.sensitivity(), 1e-12);
         assertEquals(1024, again.width(), 1e-9);
         assertEquals(700, again.height(), 1e-9);
@@ -39,7 +40,8 @@ class WorkbenchPreferencesTest {
         WorkbenchPreferences prefs = WorkbenchPreferences.load(home);
 
         assertEquals(WorkbenchPreferences.DEFAULT_SENSITIVITY, prefs.sensitivity(), 1e-12);
-        assertEquals(WorkbenchPreferences.DEFAULT_WIDTH, prefs.width(), 1e-9, "a 12 px window is not restored");
+        assertEquals(WorkbenchPreferences.DEFAULT_WIDTH, prefs.width(), 1e-9,
+                "a 12 px window is not restored");
         assertEquals(800, prefs.height(), 1e-9);
         assertTrue(prefs.dataFile().isEmpty());
     }

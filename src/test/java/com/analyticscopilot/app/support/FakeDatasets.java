@@ -27,11 +27,13 @@ public final class FakeDatasets implements DatasetService {
         String first = Files.readAllLines(file).stream().findFirst().orElse("");
         String name = file.getFileName().toString();
         if (!first.startsWith("# test-data ")) {
-            throw new InvalidInputException(List.of(new InputProblem(name, 1, null, "no 'date' column in the header"),
+            throw new InvalidInputException(List.of(new InputProblem(name, 1, null,
+                    "no 'date' column in the header"),
                     new InputProblem(name, 2, "sessions", "'abc' is not a number")));
         }
         String[] parts = first.split(" ");
-        return new LoadedData(file, TestData.dataset(Integer.parseInt(parts[2]), Integer.parseInt(parts[3]), 7),
+        return new LoadedData(file, TestData.dataset(Integer.parseInt(parts[2]), Integer.parseInt(
+                parts[3]), 7),
                 List.of());
     }
 }

@@ -16,12 +16,14 @@ import java.util.Map;
 public final class FakeReports implements ReportService {
 
     @Override
-    public void export(Analysis analysis, Map<String, List<Recommendation>> recommendations, Path file)
+    public void export(Analysis analysis, Map<String, List<Recommendation>> recommendations,
+            Path file)
             throws IOException {
         List<String> lines = new ArrayList<>(List.of("event,severity,diagnosis"));
         for (AnomalyEvent e : analysis.events()) {
             List<Recommendation> recs = recommendations.getOrDefault(e.id(), List.of());
-            lines.add(e.id() + "," + e.severity().label() + "," + (recs.isEmpty() ? "" : recs.get(0).diagnosis()));
+            lines.add(e.id() + "," + e.severity().label() + "," + (recs.isEmpty() ? "" : recs.get(0)
+                    .diagnosis()));
         }
         Files.write(file, lines);
     }

@@ -43,12 +43,14 @@ public final class FakeTraining implements TrainingService {
     }
 
     @Override
-    public ResidualScorer pretrain(Dataset dataset, TrainingListener listener, BooleanSupplier cancel) {
+    public ResidualScorer pretrain(Dataset dataset, TrainingListener listener,
+            BooleanSupplier cancel) {
         return run("pretrained", listener, cancel);
     }
 
     @Override
-    public ResidualScorer fineTune(ResidualScorer base, Dataset dataset, String site, TrainingListener listener,
+    public ResidualScorer fineTune(ResidualScorer base, Dataset dataset, String site,
+            TrainingListener listener,
                                    BooleanSupplier cancel) {
         fineTunedSite = site;
         return run("fine-tuned " + site, listener, cancel);

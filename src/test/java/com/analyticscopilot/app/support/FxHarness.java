@@ -70,7 +70,8 @@ public final class FxHarness {
     /** All nodes of a style class in the open windows. */
     public static List<Node> nodes(String styleClass) {
         return onFx(() -> Window.getWindows().stream().filter(Window::isShowing)
-                .flatMap(w -> w.getScene().getRoot().lookupAll("." + styleClass).stream()).toList());
+                .flatMap(w -> w.getScene().getRoot().lookupAll("." + styleClass).stream())
+                        .toList());
     }
 
     /** Whether the FX platform is already running (for diagnostics). */

@@ -25,28 +25,35 @@ public final class MemoryAdvisor implements AdvisorService {
     public final List<FeedbackEntry> entries = new ArrayList<>();
 
     @Override
-    public synchronized List<Recommendation> recommend(AnomalyEvent event, List<AnomalyEvent> portfolio) {
-        boolean revenue = event.moves().stream().anyMatch(m -> m.flagged() && m.kpi().equals("revenue"));
+    public synchronized List<Recommendation> recommend(AnomalyEvent event,
+            List<AnomalyEvent> portfolio) {
+        boolean revenue = event.moves().stream().anyMatch(m -> m.flagged() && m.kpi().equals(
+                "revenue"));
         String rule = revenue ? "checkout-failure" : "traffic-spike";
         String diagnosis = revenue ? "Checkout or funnel failure" : "Traffic spike";
         List<RankedAction> actions = new ArrayList<>();
-        String[] ids = revenue ? new String[]{"check-payments", "check-release"} : new String[]{"check-bots", "check-campaigns"};
+        String[] ids = revenue ? new String[]{"check-payments", "check-release"}
+                : new String[]{"check-bots", "check-campaigns"};
         for (int i = 0; i < ids.length; i++) {
             String id = ids[i];
-            long rejected = entries.stream().filter(e -> e.actionId().equals(id) && e.answer() == Answer.REJECT).count();
+            long rejected = entries.stream().filter(e -> e.actionId().equals(id)
+                    && e.answer() == Answer.REJECT).count();
             double score = 1.0 - 0.1 * i - 0.5 * rejected;
             actions.add(new RankedAction(id, "Do " + id.replace('-', ' '), score,
                     rejected == 0 ? "" : "rejected " + rejected + " time(s)"));
         }
         actions.sort((a, b) -> Double.compare(b.score(), a.score()));
         long flagged = event.moves().stream().filter(KpiMove::flagged).count();
-        return List.of(new Recommendation(event.id(), rule, diagnosis, flagged + " KPI(s) moved", actions));
+        return List.of(new Recommendation(event.id(), rule, diagnosis, flagged + " KPI(s) moved",
+                actions));
     }
 
     @Override
-    public synchronized FeedbackEntry record(AnomalyEvent event, Recommendation recommendation, RankedAction action,
+    public synchronized FeedbackEntry record(AnomalyEvent event, Recommendation recommendation,
+            RankedAction action,
                                              Answer answer, String note) {
-        FeedbackEntry entry = new FeedbackEntry(Instant.now(), event.id(), event.site(), recommendation.ruleId(),
+        FeedbackEntry entry = new FeedbackEntry(Instant.now(), event.id(), event.site(),
+                recommendation.ruleId(),
                 action.id(), answer, note);
         entries.add(entry);
         return entry;
@@ -54,7 +61,8 @@ public final class MemoryAdvisor implements AdvisorService {
 
     @Override
     public synchronized List<FeedbackEntry> history(String site) {
-        List<FeedbackEntry> mine = new ArrayList<>(entries.stream().filter(e -> e.site().equals(site)).toList());
+        List<FeedbackEntry> mine = new ArrayList<>(entries.stream().filter(e -> e.site().equals(
+                site)).toList());
         java.util.Collections.reverse(mine);
         return mine;
     }

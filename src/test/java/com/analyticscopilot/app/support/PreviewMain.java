@@ -34,10 +34,12 @@ public final class PreviewMain {
     public void start(Stage stage) throws Exception {
         Path home = Files.createTempDirectory("copilot-preview");
         FakeTraining training = new FakeTraining(30, 20, 100);
-        AppServices services = new AppServices(new CsvDatasetService(), new SimpleDetection(), new MemoryAdvisor(),
+        AppServices services = new AppServices(new CsvDatasetService(), new SimpleDetection(),
+                new MemoryAdvisor(),
                 training, new FakeReports(), SampleData.standard());
         UiText text = UiText.load();
-        Workbench workbench = Workbench.show(stage, services, new FxTaskExecutor(), WorkbenchPreferences.load(home),
+        Workbench workbench = Workbench.show(stage, services, new FxTaskExecutor(),
+                WorkbenchPreferences.load(home),
                 text, new NativeFilePicker(text));
         workbench.openInitialData();
     }

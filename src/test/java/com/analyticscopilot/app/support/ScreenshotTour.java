@@ -43,8 +43,10 @@ public final class ScreenshotTour {
                 ListView<?> sites = (ListView<?>) scene.lookup("#siteList");
                 boolean idle = !scene.lookup("#busyIndicator").isVisible();
                 boolean modelIn = !Boolean.getBoolean("tour.waitForModel")
-                        || !((javafx.scene.control.Label) scene.lookup("#modelLabel")).getText().contains("STL only");
-                return sites != null && !sites.getItems().isEmpty() && !scene.getRoot().lookupAll(".kpi-chart").isEmpty()
+                        || !((javafx.scene.control.Label) scene.lookup("#modelLabel")).getText()
+                                .contains("STL only");
+                return sites != null && !sites.getItems().isEmpty() && !scene.getRoot().lookupAll(
+                        ".kpi-chart").isEmpty()
                         && idle && modelIn;
             }, () -> {
                 ListView<?> sites = (ListView<?>) scene.lookup("#siteList");
@@ -73,7 +75,8 @@ public final class ScreenshotTour {
             waitFor(() -> {
                 LineChart<?, ?> loss = (LineChart<?, ?>) scene.lookup("#lossChart");
                 ProgressBar bar = (ProgressBar) scene.lookup("#progressBar");
-                return loss.getData().get(0).getData().size() >= Integer.getInteger("tour.epochs", 3)
+                return loss.getData().get(0).getData().size() >= Integer.getInteger("tour.epochs",
+                        3)
                         && bar.getProgress() > 0;
             }, () -> {
                 System.out.println("SHOT training");

@@ -84,20 +84,24 @@ public final class SimpleDetection implements DetectionService {
                     if (Math.abs(score[t]) > limit) {
                         Severity severity = Math.abs(score[t]) > 3 * limit ? Severity.CRITICAL
                                 : Math.abs(score[t]) > 2 * limit ? Severity.HIGH : Severity.MEDIUM;
-                        points.add(new AnomalyPoint(site.site(), kpi.name(), t, site.time(t), y[t], expected[t],
+                        points.add(new AnomalyPoint(site.site(), kpi.name(), t, site.time(t), y[t],
+                                expected[t],
                                 score[t], Double.NaN, score[t], severity));
                     }
                 }
-                kpis.add(new KpiTrace(kpi, y, expected, lower, upper, trend, seasonal, residual, score));
+                kpis.add(new KpiTrace(kpi, y, expected, lower, upper, trend, seasonal, residual,
+                        score));
             }
             traces.put(site.site(), new SiteTrace(site, kpis, points));
             events.addAll(group(dataset, site, points));
         }
-        return new Analysis(dataset, sensitivity, scorer == null ? "stl" : "hybrid", events, traces);
+        return new Analysis(dataset, sensitivity, scorer == null ? "stl" : "hybrid", events,
+                traces);
     }
 
     /** Consecutive flagged steps of a site form one event. */
-    private static List<AnomalyEvent> group(Dataset dataset, SiteSeries site, List<AnomalyPoint> points) {
+    private static List<AnomalyEvent> group(Dataset dataset, SiteSeries site,
+            List<AnomalyPoint> points) {
         List<AnomalyEvent> events = new ArrayList<>();
         List<AnomalyPoint> sorted = new ArrayList<>(points);
         sorted.sort((a, b) -> Integer.compare(a.index(), b.index()));
@@ -120,13 +124,16 @@ public final class SimpleDetection implements DetectionService {
         int last = points.get(points.size() - 1).index();
         List<KpiMove> moves = new ArrayList<>();
         for (Kpi kpi : dataset.kpis()) {
-            List<AnomalyPoint> mine = points.stream().filter(p -> p.kpi().equals(kpi.name())).toList();
+            List<AnomalyPoint> mine = points.stream().filter(p -> p.kpi().equals(kpi.name()))
+                    .toList();
             double peak = mine.stream().mapToDouble(p -> Math.abs(p.score())).max().orElse(0);
             int direction = mine.isEmpty() ? 0 : (int) Math.signum(mine.get(0).score());
             moves.add(new KpiMove(kpi.name(), kpi.role(), direction, 0, peak, !mine.isEmpty()));
         }
-        Severity worst = points.stream().map(AnomalyPoint::severity).max(Enum::compareTo).orElseThrow();
-        return new AnomalyEvent(site.site() + "/" + site.time(first).toLocalDate(), site.site(), site.time(first),
+        Severity worst = points.stream().map(AnomalyPoint::severity).max(Enum::compareTo)
+                .orElseThrow();
+        return new AnomalyEvent(site.site() + "/" + site.time(first).toLocalDate(), site.site(),
+                site.time(first),
                 site.time(last), last - first + 1, points, moves, worst, 1, false, Double.NaN);
     }
 

@@ -29,7 +29,8 @@ public final class TestData {
      */
     public static Dataset dataset(int sites, int days, long seed) {
         Random random = new Random(seed);
-        List<Kpi> kpis = List.of(new Kpi("sessions", KpiRole.COUNT), new Kpi("conversion_rate", KpiRole.RATIO, "sessions"),
+        List<Kpi> kpis = List.of(new Kpi("sessions", KpiRole.COUNT), new Kpi("conversion_rate",
+                KpiRole.RATIO, "sessions"),
                 new Kpi("revenue", KpiRole.MONEY));
         List<SiteSeries> series = new ArrayList<>();
         for (int s = 0; s < sites; s++) {

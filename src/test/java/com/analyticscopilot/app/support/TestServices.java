@@ -16,7 +16,8 @@ public final class TestServices {
 
     public TestServices(Path root, FakeTraining training) {
         this.training = training;
-        this.services = new AppServices(new FakeDatasets(), detection, advisor, training, new FakeReports(),
+        this.services = new AppServices(new FakeDatasets(), detection, advisor, training,
+                new FakeReports(),
                 new SampleData(List.of(root)));
     }
 }

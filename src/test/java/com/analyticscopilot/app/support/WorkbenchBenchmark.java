@@ -62,7 +62,8 @@ public final class WorkbenchBenchmark {
                     if (sites != null && !sites.getItems().isEmpty() && charts) {
                         stop();
                         double millis = (System.nanoTime() - shownAt) / 1e6;
-                        System.out.printf(Locale.ROOT, "first results drawn %.0f ms after the window appeared%n", millis);
+                        System.out.printf(Locale.ROOT,
+                                "first results drawn %.0f ms after the window appeared%n", millis);
                         watchForModel(scene, sites);
                     }
                 }
@@ -80,11 +81,14 @@ public final class WorkbenchBenchmark {
                 @Override
                 public void handle(long now) {
                     boolean busy = scene.lookup("#busyIndicator").isVisible();
-                    String model = ((javafx.scene.control.Label) scene.lookup("#modelLabel")).getText();
+                    String model = ((javafx.scene.control.Label) scene.lookup("#modelLabel"))
+                            .getText();
                     boolean waited = System.nanoTime() - since > 3_000_000_000L;
                     if (!busy && (!model.contains("STL only") || waited)) {
                         stop();
-                        System.out.printf(Locale.ROOT, "results with the model (%s) drawn %.0f ms after the window appeared%n",
+                        System.out.printf(Locale.ROOT,
+                                "results with the model (%s) drawn %.0f ms after the window"
+                                        + " appeared%n",
                                 model, (System.nanoTime() - shownAt) / 1e6);
                         Platform.runLater(() -> switchSites(scene, sites, 0, new ArrayList<>()));
                     }
@@ -98,12 +102,16 @@ public final class WorkbenchBenchmark {
             int n = sites.getItems().size();
             if (i == 2 * n) {
                 double[] m = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-                System.out.printf(Locale.ROOT, "site switch over %d sites: median %.1f ms, p95 %.1f ms, max %.1f ms%n",
-                        m.length, m[m.length / 2], m[(int) Math.floor(0.95 * (m.length - 1))], m[m.length - 1]);
+                System.out.printf(Locale.ROOT,
+                        "site switch over %d sites: median %.1f ms, p95 %.1f ms, max %.1f ms%n",
+                        m.length, m[m.length / 2], m[(int) Math.floor(0.95 * (m.length - 1))],
+                                m[m.length - 1]);
                 System.out.println("all: " + Arrays.toString(m));
                 double[] c = cpuMillis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-                System.out.printf(Locale.ROOT, "FX thread CPU per switch: median %.1f ms, p95 %.1f ms, max %.1f ms%n",
-                        c[c.length / 2], c[(int) Math.floor(0.95 * (c.length - 1))], c[c.length - 1]);
+                System.out.printf(Locale.ROOT,
+                        "FX thread CPU per switch: median %.1f ms, p95 %.1f ms, max %.1f ms%n",
+                        c[c.length / 2], c[(int) Math.floor(0.95 * (c.length - 1))],
+                                c[c.length - 1]);
                 Platform.exit();
                 return;
             }

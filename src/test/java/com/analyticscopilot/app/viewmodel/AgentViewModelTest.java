@@ -34,7 +34,8 @@ class AgentViewModelTest {
         CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
         RecordingErrors errors = new RecordingErrors();
         UiText text = UiText.load();
-        main = new MainViewModel(fakes.services, executor, errors, WorkbenchPreferences.load(home), text);
+        main = new MainViewModel(fakes.services, executor, errors, WorkbenchPreferences.load(home),
+                text);
         agent = new AgentViewModel(main, fakes.advisor, executor, errors, text);
         main.open(FakeDatasets.write(home.resolve("kpis.csv"), 4, 90));
     }
@@ -74,7 +75,8 @@ class AgentViewModelTest {
         assertEquals(1, fakes.advisor.entries.size());
         assertEquals("payments were fine", fakes.advisor.entries.get(0).note());
         assertEquals(Answer.REJECT, fakes.advisor.entries.get(0).answer());
-        assertEquals("check-release", agent.actions().get(0).action().id(), "the rejected action drops");
+        assertEquals("check-release", agent.actions().get(0).action().id(),
+                "the rejected action drops");
         assertTrue(agent.rankingProperty().get().contains("rejected 1 time"));
         assertEquals(FeedbackState.REJECTED, main.selectedAnomalyProperty().get().feedback());
         assertEquals(1, agent.history().size());

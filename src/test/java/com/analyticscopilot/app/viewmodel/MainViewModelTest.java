@@ -40,7 +40,8 @@ class MainViewModelTest {
         fakes = new TestServices(home, new FakeTraining(2, 2, 0));
         errors = new RecordingErrors();
         prefs = WorkbenchPreferences.load(home);
-        model = new MainViewModel(fakes.services, new CurrentThreadTaskExecutor(), errors, prefs, UiText.load());
+        model = new MainViewModel(fakes.services, new CurrentThreadTaskExecutor(), errors, prefs,
+                UiText.load());
     }
 
     @Test
@@ -69,7 +70,8 @@ class MainViewModelTest {
 
         assertFalse(model.visibleAnomalies().isEmpty());
         assertTrue(model.visibleAnomalies().stream().allMatch(r -> r.site().equals("site-00")));
-        assertTrue(model.visibleAnomalies().stream().anyMatch(r -> r.date().toString().equals("2026-03-06")),
+        assertTrue(model.visibleAnomalies().stream().anyMatch(r -> r.date().toString().equals(
+                "2026-03-06")),
                 "the injected drop on day 60 is an event: " + model.visibleAnomalies());
 
         model.portfolioScopeProperty().set(true);
@@ -84,16 +86,19 @@ class MainViewModelTest {
         int all = model.visibleAnomalies().size();
 
         model.kpiFilterProperty().set("revenue");
-        assertTrue(model.visibleAnomalies().stream().allMatch(r -> r.flaggedKpis().contains("revenue")));
+        assertTrue(model.visibleAnomalies().stream().allMatch(r -> r.flaggedKpis().contains(
+                "revenue")));
         assertTrue(model.visibleAnomalies().size() < all);
         model.kpiFilterProperty().set(null);
 
         model.minimumSeverityProperty().set(Severity.CRITICAL);
-        assertTrue(model.visibleAnomalies().stream().allMatch(r -> r.severity() == Severity.CRITICAL));
+        assertTrue(model.visibleAnomalies().stream().allMatch(r
+                -> r.severity() == Severity.CRITICAL));
         model.minimumSeverityProperty().set(null);
 
         model.diagnosisFilterProperty().set("Traffic spike");
-        assertTrue(model.visibleAnomalies().stream().allMatch(r -> r.diagnosis().equals("Traffic spike")));
+        assertTrue(model.visibleAnomalies().stream().allMatch(r -> r.diagnosis().equals(
+                "Traffic spike")));
         assertFalse(model.visibleAnomalies().isEmpty());
         model.diagnosisFilterProperty().set(null);
 
@@ -108,14 +113,16 @@ class MainViewModelTest {
     void selectingAnAnomalySelectsItsSiteAndDate() throws Exception {
         model.open(FakeDatasets.write(home.resolve("kpis.csv"), 6, 90));
         model.selectedSiteProperty().set("site-05");
-        AnomalyRow drop = model.allAnomalies().stream().filter(r -> r.site().equals("site-00")).findFirst().orElseThrow();
+        AnomalyRow drop = model.allAnomalies().stream().filter(r -> r.site().equals("site-00"))
+                .findFirst().orElseThrow();
 
         model.selectedAnomalyProperty().set(drop);
 
         assertEquals("site-00", model.selectedSiteProperty().get());
         assertEquals("site-00", model.selectedTraceProperty().get().site());
         assertEquals(drop.event().start(), model.focusTimeProperty().get());
-        assertEquals(drop, model.selectedAnomalyProperty().get(), "selecting the site must keep the anomaly");
+        assertEquals(drop, model.selectedAnomalyProperty().get(),
+                "selecting the site must keep the anomaly");
     }
 
     @Test
@@ -124,7 +131,8 @@ class MainViewModelTest {
 
         model.siteSearchProperty().set("SITE-1");
 
-        assertEquals(List.of("site-10", "site-11"), model.visibleSites().stream().map(SiteRow::site).sorted().toList());
+        assertEquals(List.of("site-10", "site-11"), model.visibleSites().stream().map(SiteRow::site)
+                .sorted().toList());
     }
 
     @Test
@@ -137,7 +145,8 @@ class MainViewModelTest {
 
         assertEquals(before + 1, fakes.detection.runs);
         assertEquals(0.95, fakes.detection.lastSensitivity, 1e-12);
-        assertTrue(model.allAnomalies().size() >= eventsBefore, "a higher sensitivity never flags less");
+        assertTrue(model.allAnomalies().size() >= eventsBefore,
+                "a higher sensitivity never flags less");
         assertEquals(0.95, WorkbenchPreferences.load(home).sensitivity(), 1e-12,
                 "the sensitivity is saved with the data file at the next save");
     }
@@ -165,7 +174,8 @@ class MainViewModelTest {
         model.openInitial();
 
         assertEquals(sample, model.loadedProperty().get().file());
-        assertEquals(sample.toAbsolutePath(), WorkbenchPreferences.load(home).dataFile().orElseThrow());
+        assertEquals(sample.toAbsolutePath(), WorkbenchPreferences.load(home).dataFile()
+                .orElseThrow());
     }
 
     @Test

@@ -32,7 +32,8 @@ class TrainingViewModelTest {
         CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
         RecordingErrors errors = new RecordingErrors();
         UiText text = UiText.load();
-        main = new MainViewModel(fakes.services, executor, errors, WorkbenchPreferences.load(home), text);
+        main = new MainViewModel(fakes.services, executor, errors, WorkbenchPreferences.load(home),
+                text);
         training = new TrainingViewModel(main, fakes.training, executor, errors, text);
         main.open(FakeDatasets.write(home.resolve("kpis.csv"), 3, 60));
     }
