@@ -15,6 +15,7 @@ import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -216,5 +217,23 @@ class WorkbenchUiTest {
                 "the open data stays");
         robot.clickOn("OK");
         waitUntil(5, "dialog closed", () -> FxHarness.nodes(ErrorDialog.STYLE_CLASS).isEmpty());
+    }
+
+    @Test
+    void searchFiltersTheSitesAndShortcutsReachTheirActions() throws Exception {
+        show(new FakeTraining(1, 1, 0));
+
+        robot.clickOn("#siteSearch").write("site-0");
+        waitUntil(5, "search applied", () -> workbench.main().visibleSites().size() == 8);
+        robot.eraseText(6).write("site-07");
+        waitUntil(5, "one site left", () -> workbench.main().visibleSites().size() == 1);
+
+        robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
+        waitUntil(5, "portfolio scope", () -> workbench.main().portfolioScopeProperty().get());
+
+        int runs = fakes.detection.runs;
+        robot.press(KeyCode.CONTROL, KeyCode.UP).release(KeyCode.UP, KeyCode.CONTROL);
+        waitUntil(5, "re-scored at a higher sensitivity", () -> fakes.detection.runs > runs
+                && Math.abs(fakes.detection.lastSensitivity - 0.55) < 1e-9);
     }
 }
