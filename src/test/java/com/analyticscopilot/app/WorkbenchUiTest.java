@@ -236,4 +236,23 @@ class WorkbenchUiTest {
         waitUntil(5, "re-scored at a higher sensitivity", () -> fakes.detection.runs > runs
                 && Math.abs(fakes.detection.lastSensitivity - 0.55) < 1e-9);
     }
+
+    @Test
+    void hoveringAnAnomalyShowsItsNumbersAndDiagnosis() throws Exception {
+        show(new FakeTraining(1, 1, 0));
+        robot.clickOn(siteCell("site-00"));
+        waitUntil(5, "markers drawn", () -> !FxHarness.nodes("anomaly-marker").isEmpty());
+
+        robot.moveTo(FxHarness.nodes("anomaly-marker").get(0));
+
+        waitUntil(5, "tooltip shown", () -> FxHarness.nodes("tooltip").stream()
+                .anyMatch(n -> n instanceof Label));
+        String tip = onFx(() -> FxHarness.nodes("tooltip").stream().filter(n -> n instanceof Label)
+                .map(n -> ((Label) n).getText()).findFirst().orElse(""));
+        assertTrue(tip.startsWith("2026-"), tip);
+        assertTrue(tip.contains("expected: "), tip);
+        assertTrue(tip.contains("severity: "), tip);
+        assertTrue(tip.contains("diagnosis: Checkout or funnel failure")
+                || tip.contains("diagnosis: Traffic spike"), tip);
+    }
 }

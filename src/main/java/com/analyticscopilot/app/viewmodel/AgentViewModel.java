@@ -155,8 +155,15 @@ public final class AgentViewModel {
         }
 
         AnomalyEvent event = row.event();
-        headline.set(text.get("agent.event", event.site(), row.date(), event.steps(),
-                event.severity().label()));
+        String line = text.get("agent.event", event.site(), row.date(), event.steps(),
+                event.severity().label());
+        if (Double.isFinite(event.impact()) && Math.abs(event.impact()) >= 1) {
+            // Impact is expected minus observed money: positive is money lost.
+            String amount = String.format(java.util.Locale.ROOT, "%,.0f", Math.abs(event.impact()));
+            line += " " + text.get(event.impact() > 0 ? "agent.impact.lost" : "agent.impact.gained",
+                    amount);
+        }
+        headline.set(line);
         List<Recommendation> recs = main.recommendationsFor(event.id());
         diagnosis.set(recs.isEmpty() ? "" : recs.get(0).diagnosis());
         rationale.set(recs.isEmpty() ? "" : recs.get(0).rationale());

@@ -93,4 +93,16 @@ class AgentViewModelTest {
         assertEquals(FeedbackState.ACCEPTED, main.allAnomalies().stream()
                 .filter(r -> r.id().equals(drop().id())).findFirst().orElseThrow().feedback());
     }
+
+    @Test
+    void theHeadlineNamesTheEventAndItsMoneyImpact() {
+        AnomalyRow row = drop();
+        main.selectedAnomalyProperty().set(row);
+
+        String headline = agent.headlineProperty().get();
+        assertTrue(headline.startsWith("site-00 from " + row.date()), headline);
+        assertTrue(headline.contains("severity " + row.severity().label()), headline);
+        // The test detector reports no money impact (NaN): nothing is claimed.
+        assertFalse(headline.contains("money"), headline);
+    }
 }
