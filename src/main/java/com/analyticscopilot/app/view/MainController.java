@@ -611,9 +611,4 @@ public final class MainController {
     private static String format2(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f", v) : "\u2013";
     }
-
-    /** For tests and the benchmark: the KPI charts currently shown. */
-    List<javafx.scene.Node> kpiChartNodes() {
-        return List.copyOf(kpiCharts.getChildren());
-    }
 }
