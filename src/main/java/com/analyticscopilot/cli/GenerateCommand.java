@@ -1,15 +1,80 @@
 package com.analyticscopilot.cli;
 
+import com.analyticscopilot.data.Incident;
+import com.analyticscopilot.data.generate.GeneratedData;
+import com.analyticscopilot.data.generate.GeneratorSettings;
+import com.analyticscopilot.data.generate.SyntheticKpis;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
-/** Placeholder until the part behind {@code copilot generate} lands; see README. */
-@Command(name = "generate", mixinStandardHelpOptions = true, description = "Not available yet.")
+/** {@code copilot generate}: writes seeded synthetic KPIs with labelled incidents. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = {"Writes synthetic daily KPIs (sessions, conversion_rate, revenue) of many"
+                + " sites with injected, labelled anomalies: DIR/kpis.csv, DIR/kpis.roles.csv"
+                + " and DIR/labels.csv. The same seed gives byte-identical files."})
 public final class GenerateCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--sites", paramLabel = "N", description = "number of sites (default: ${DEFAULT-VALUE})")
+    private int sites = GeneratorSettings.DEFAULT_SITES;
+
+    @Option(names = "--days", paramLabel = "D", description = "days per site (default: ${DEFAULT-VALUE})")
+    private int days = GeneratorSettings.DEFAULT_DAYS;
+
+    @Option(names = "--seed", paramLabel = "S", description = "random seed (default: ${DEFAULT-VALUE})")
+    private long seed = GeneratorSettings.DEFAULT_SEED;
+
+    @Option(names = "--start", paramLabel = "DATE",
+            description = "first day, e.g. 2025-01-06 (default: ${DEFAULT-VALUE})")
+    private LocalDate start = GeneratorSettings.DEFAULT_START;
+
+    @Option(names = "--market-events", paramLabel = "N",
+            description = "one-day dips shared by ~80 %% of sites, labelled market_event"
+                    + " (default: ${DEFAULT-VALUE})")
+    private int marketEvents = 0;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true,
+            description = "folder to write into (created if missing)")
+    private Path out;
 
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("'generate' is not implemented yet");
+        GeneratorSettings settings;
+        try {
+            settings = GeneratorSettings.defaults().withSites(sites).withDays(days).withSeed(seed)
+                    .withStart(start).withMarketEvents(marketEvents);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        GeneratedData data = SyntheticKpis.generate(settings);
+        data.writeTo(out);
+
+        Map<String, Integer> byType = new TreeMap<>();
+        for (Incident incident : data.incidents()) {
+            byType.merge(incident.type(), 1, Integer::sum);
+        }
+        long quiet = data.dataset().siteIds().stream()
+                .filter(s -> data.incidents().stream().noneMatch(i -> i.site().equals(s)))
+                .count();
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf("wrote %s: %d sites x %d days from %s, seed %d%n",
+                out.resolve(GeneratedData.KPIS_FILE), sites, days, start, seed);
+        o.printf("wrote %s%n", out.resolve(GeneratedData.ROLES_FILE));
+        o.printf("wrote %s: %d incidents on %d sites (%d sites without)%n",
+                out.resolve(GeneratedData.LABELS_FILE), data.incidents().size(), sites - quiet,
+                quiet);
+        byType.forEach((type, n) -> o.printf("  %-20s %d%n", type, n));
+        o.flush();
+        return CopilotCommand.OK;
     }
 }
