@@ -168,7 +168,9 @@ public final class Detector {
         double[] transactions = expectedTransactions(dataset, site, scores);
         for (int k = 0; k < kpis.size(); k++) {
             if (kpis.get(k).role() == KpiRole.MONEY) {
-                scores[k] = stl.score(site.series(k), KpiRole.MONEY, transactions);
+                double shift = transactions == null ? 1.0
+                        : halfTransactionValue(site.series(k), transactions);
+                scores[k] = stl.score(site.series(k), KpiRole.MONEY, transactions, shift);
             }
         }
 
@@ -221,6 +223,20 @@ public final class Detector {
             out[t] = expectedVolume[t] * overall;
         }
         return out;
+    }
+
+    /** Half the site's average money per transaction: total money over total transactions. */
+    private static double halfTransactionValue(double[] money, double[] transactions) {
+        double sum = 0;
+        double count = 0;
+        for (int t = 0; t < money.length; t++) {
+            if (!Double.isNaN(money[t]) && !Double.isNaN(transactions[t])) {
+                sum += money[t];
+                count += transactions[t];
+            }
+        }
+        double half = count > 0 ? 0.5 * sum / count : Double.NaN;
+        return half > 0 && Double.isFinite(half) ? half : 1.0;
     }
 
     private static double edgeFactor(List<RawSite> raw, int k, int period) {

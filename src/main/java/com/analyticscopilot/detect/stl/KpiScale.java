@@ -19,7 +19,12 @@ import com.analyticscopilot.data.KpiRole;
  * </ul>
  */
 public enum KpiScale {
-    RAW, LOG1P;
+    RAW,
+    /**
+     * {@code log(x + c)}: c = 1 (log1p) for counts, half a typical transaction's value for money
+     * when it is known (see {@link StlAnomalyScorer#score(double[], KpiRole, double[], double)}).
+     */
+    LOG1P;
 
     /** The scale for a role, as argued above. */
     public static KpiScale forRole(KpiRole role) {

@@ -58,6 +58,23 @@ public final class StlAnomalyScorer {
      *               for counts, which are their own trials
      */
     public StlScores score(double[] values, KpiRole role, double[] trials) {
+        return score(values, role, trials, 1.0);
+    }
+
+    /**
+     * Scores one series, with the constant added before taking logs given explicitly.
+     *
+     * @param logShift on the log scale, the series is {@code log(x + logShift)}: 1 (log1p) for
+     *                 counts, whose unit is one event; for money, half the value of a typical
+     *                 transaction. Anscombe's started logarithm: a day with no order at all
+     *                 then sits log(2 m) below a day of m orders, not log(m a) below as with
+     *                 log1p, which for a few orders a day would turn every ordinary orderless
+     *                 day into an extreme outlier.
+     */
+    public StlScores score(double[] values, KpiRole role, double[] trials, double logShift) {
+        if (!(logShift > 0)) {
+            throw new IllegalArgumentException("logShift must be positive, got " + logShift);
+        }
         int n = values.length;
         KpiScale scale = KpiScale.forRole(role);
         StlParameters.Resolved p = parameters.resolve(n, defaultPeriod);
@@ -66,7 +83,7 @@ public final class StlAnomalyScorer {
         int observed = 0;
         double[] y = new double[n];
         for (int t = 0; t < n; t++) {
-            y[t] = Double.isNaN(values[t]) ? Double.NaN : scale.forward(values[t]);
+            y[t] = Double.isNaN(values[t]) ? Double.NaN : forward(scale, values[t], logShift);
             observed += Double.isNaN(y[t]) ? 0 : 1;
         }
         if (n < 2 * p.period() || observed < 2 * p.period()) {
@@ -81,7 +98,7 @@ public final class StlAnomalyScorer {
         double[] fitted = new double[n];
         for (int t = 0; t < n; t++) {
             fitted[t] = trend[t] + seasonal[t];
-            expected[t] = scale.inverse(fitted[t]);
+            expected[t] = inverse(scale, fitted[t], logShift);
         }
 
         // The series' own robust spread. The floor only matters for a constant series, where
@@ -90,7 +107,7 @@ public final class StlAnomalyScorer {
         double level = Math.abs(RobustScale.median(y));
         double sigma = RobustScale.sigma(remainder, center, 1e-9 * Math.max(level, 1e-3));
 
-        double[] sampling = samplingVariance(role, values, expected, trials);
+        double[] sampling = samplingVariance(role, values, expected, trials, logShift);
         double typical = sampling == null ? 0 : RobustScale.median(sampling);
         double extra = Math.max(sigma * sigma - (Double.isNaN(typical) ? 0 : typical), 0);
 
@@ -105,6 +122,14 @@ public final class StlAnomalyScorer {
         return new StlScores(scale, trend, seasonal, remainder, expected, z, spread);
     }
 
+    private static double forward(KpiScale scale, double x, double shift) {
+        return scale == KpiScale.LOG1P ? Math.log(Math.max(x, 0.0) + shift) : x;
+    }
+
+    private static double inverse(KpiScale scale, double y, double shift) {
+        return scale == KpiScale.LOG1P ? Math.exp(y) - shift : y;
+    }
+
     /**
      * Coefficient of variation assumed for the value of one transaction (an order's amount) when
      * money is judged with its transaction count: 1, as for an exponential distribution. Order
@@ -115,7 +140,7 @@ public final class StlAnomalyScorer {
 
     /** Per-step sampling variance on the working scale, or {@code null} when none applies. */
     private static double[] samplingVariance(KpiRole role, double[] values, double[] expected,
-                                             double[] trials) {
+                                             double[] trials, double logShift) {
         int n = values.length;
         if (role == KpiRole.RATIO && trials != null) {
             // The rate in p (1 - p) / n is the series' volume-weighted mean rate: on a small site
@@ -148,14 +173,14 @@ public final class StlAnomalyScorer {
         }
         if (role == KpiRole.MONEY && trials != null) {
             // Compound Poisson: m transactions of mean value a and coefficient of variation c
-            // give revenue with mean m a and variance m a^2 (1 + c^2), so on the log scale the
-            // variance is (1 + c^2) / m. Half a transaction is the floor, so a day expected to
-            // have none still gets a finite (large) variance.
+            // give revenue with mean m a and variance m a^2 (1 + c^2); on the started-log scale
+            // log(x + a / 2) that is (1 + c^2) m / (m + 1/2)^2 (delta method).
             double[] v = new double[n];
             for (int t = 0; t < n; t++) {
-                double m = trials[t];
+                double m = Math.max(trials[t], 0);
                 v[t] = Double.isNaN(m) ? Double.NaN
-                        : (1 + TRANSACTION_VALUE_CV * TRANSACTION_VALUE_CV) / Math.max(m, 0.5);
+                        : (1 + TRANSACTION_VALUE_CV * TRANSACTION_VALUE_CV) * m
+                        / ((m + 0.5) * (m + 0.5));
             }
             return v;
         }

@@ -19,6 +19,7 @@ public final class StlParameters {
     private final boolean periodic;
     private final int seasonalDegree;
     private final Integer trendWindow;
+    private final Integer trendCycles;
     private final int trendDegree;
     private final Integer lowPassWindow;
     private final Integer lowPassDegree;
@@ -35,6 +36,7 @@ public final class StlParameters {
         this.periodic = b.periodic;
         this.seasonalDegree = b.seasonalDegree;
         this.trendWindow = b.trendWindow;
+        this.trendCycles = b.trendCycles;
         this.trendDegree = b.trendDegree;
         this.lowPassWindow = b.lowPassWindow;
         this.lowPassDegree = b.lowPassDegree;
@@ -52,6 +54,7 @@ public final class StlParameters {
         checkWindow("period", period, 2);
         checkWindow("seasonalWindow", seasonalWindow, 3);
         checkWindow("trendWindow", trendWindow, 3);
+        checkWindow("trendCycles", trendCycles, 1);
         checkWindow("lowPassWindow", lowPassWindow, 3);
         checkDegree("seasonalDegree", seasonalDegree);
         checkDegree("trendDegree", trendDegree);
@@ -77,6 +80,7 @@ public final class StlParameters {
         b.periodic = periodic;
         b.seasonalDegree = seasonalDegree;
         b.trendWindow = trendWindow;
+        b.trendCycles = trendCycles;
         b.trendDegree = trendDegree;
         b.lowPassWindow = lowPassWindow;
         b.lowPassDegree = lowPassDegree;
@@ -122,8 +126,15 @@ public final class StlParameters {
         // R: t.window = nextodd(ceiling(1.5 n.p / (1 - 1.5 / s.window))), the Cleveland et al.
         // choice that keeps the trend and seasonal smoothers from competing for the same
         // frequencies; l.window = nextodd(n.p); l.degree = t.degree.
-        int nt = trendWindow != null ? trendWindow
-                : nextOdd((int) Math.ceil(1.5 * np / (1.0 - 1.5 / ns)));
+        // A trend window set in cycles (not an R parameter) is cycles x period + 1 steps.
+        int nt;
+        if (trendWindow != null) {
+            nt = trendWindow;
+        } else if (trendCycles != null) {
+            nt = nextOdd(trendCycles * np + 1);
+        } else {
+            nt = nextOdd((int) Math.ceil(1.5 * np / (1.0 - 1.5 / ns)));
+        }
         int nl = lowPassWindow != null ? lowPassWindow : nextOdd(np);
         int ildeg = lowPassDegree != null ? lowPassDegree : trendDegree;
 
@@ -176,7 +187,7 @@ public final class StlParameters {
 
     @Override
     public int hashCode() {
-        return Objects.hash(period, seasonalWindow, periodic, seasonalDegree, trendWindow,
+        return Objects.hash(period, seasonalWindow, periodic, seasonalDegree, trendWindow, trendCycles,
                 trendDegree, lowPassWindow, lowPassDegree, seasonalJump, trendJump, lowPassJump,
                 inner, outer, robust);
     }
@@ -185,7 +196,9 @@ public final class StlParameters {
     public String toString() {
         return "StlParameters[period=" + (period == null ? "from step" : period)
                 + ", s.window=" + (periodic ? "periodic" : seasonalWindow)
-                + ", s.degree=" + seasonalDegree + ", t.window=" + orDefault(trendWindow)
+                + ", s.degree=" + seasonalDegree + ", t.window="
+                + (trendWindow == null && trendCycles != null ? trendCycles + " cycles + 1"
+                : orDefault(trendWindow))
                 + ", t.degree=" + trendDegree + ", l.window=" + orDefault(lowPassWindow)
                 + ", robust=" + robust + "]";
     }
@@ -229,6 +242,7 @@ public final class StlParameters {
         private boolean periodic;
         private int seasonalDegree;
         private Integer trendWindow;
+        private Integer trendCycles;
         private int trendDegree = 1;
         private Integer lowPassWindow;
         private Integer lowPassDegree;
@@ -268,6 +282,15 @@ public final class StlParameters {
 
         public Builder trendWindow(Integer value) {
             trendWindow = value;
+            return this;
+        }
+
+        /**
+         * The trend window as a number of cycles: {@code cycles x period + 1} steps, so that one
+         * setting suits daily, hourly and 5-minute data. An explicit {@link #trendWindow} wins.
+         */
+        public Builder trendCycles(Integer value) {
+            trendCycles = value;
             return this;
         }
 
