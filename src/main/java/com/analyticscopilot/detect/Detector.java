@@ -289,16 +289,20 @@ public final class Detector {
                 forecast = r.neural.forecast()[k].clone();
             }
 
+            double rho = method == DetectionMethod.HYBRID ? Fusion.correlation(s.z(), lstm) : 0;
             double[] score = new double[n];
+            double[] strength = new double[n];
             double[] expected = new double[n];
             for (int t = 0; t < n; t++) {
                 double stlZ = s.z()[t];
                 switch (method) {
                     case STL -> score[t] = stlZ;
                     case LSTM -> score[t] = lstm[t];
-                    case HYBRID -> score[t] = Fusion.fuse(stlZ, lstm[t]);
+                    case HYBRID -> score[t] = Fusion.fuse(stlZ, lstm[t], rho);
                     default -> throw new IllegalStateException("unknown method " + method);
                 }
+                strength[t] = method == DetectionMethod.HYBRID
+                        ? Fusion.strength(stlZ, lstm[t], rho) : score[t];
                 boolean useForecast = method == DetectionMethod.LSTM && !Double.isNaN(forecast[t]);
                 expected[t] = useForecast ? forecast[t] : s.expected()[t];
             }
@@ -315,7 +319,7 @@ public final class Detector {
             double[] stlZ = s.z().clone();
             out.add(new SeriesScores(r.site.site(), kpi, s.scale() == null ? KpiScale.RAW
                     : s.scale(), observed, expected, s.trend(), s.seasonal(), s.remainder(),
-                    stlZ, lstm, score, flagged, threshold));
+                    stlZ, lstm, score, strength, flagged, threshold));
         }
         return out;
     }

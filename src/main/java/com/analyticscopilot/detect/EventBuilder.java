@@ -217,7 +217,7 @@ final class EventBuilder {
                     continue;
                 }
                 double relative = SeverityRule.relativeChange(s.observed(t), s.expected(t));
-                Severity severity = SeverityRule.of(s.score(t), s.threshold(), relative);
+                Severity severity = SeverityRule.of(s.strength(t), s.threshold(), relative);
                 points.add(new AnomalyPoint(run.site(), s.kpi().name(), t, site.time(t),
                         s.observed(t), s.expected(t), s.stlScore(t), s.lstmScore(t), s.score(t),
                         severity));

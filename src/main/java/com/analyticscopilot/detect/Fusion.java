@@ -1,88 +1,104 @@
 package com.analyticscopilot.detect;
 
+import com.analyticscopilot.detect.stl.RobustScale;
+
 /**
- * Combines the two views' calibrated scores into one, by the Cauchy combination of their tail
- * probabilities (Liu and Xie, JASA 2020):
- * {@code T = sum_i w_i tan((1/2 - p_i) pi)}, {@code p = 1/2 - arctan(T) / pi}.
+ * Combines the two views' calibrated scores into one: Stouffer's sum of z-scores, corrected for
+ * the correlation between the views,
+ * {@code z = (z_stl + z_lstm) / sqrt(2 + 2 rho)}.
  *
  * <p>Why this rule (docs/scoring.md has the details):
  * <ul>
- *   <li>it is a valid tail probability whatever the dependence between the views, and the two
- *       views see the same observation, so they are far from independent (Fisher's method
- *       would be over-confident);</li>
- *   <li>in the tail it behaves like the weighted harmonic mean of the p-values: one view alone
- *       at p costs a factor 1 / w (here 2) against it, and two views agreeing at p give p, so
- *       agreement is rewarded and a strong signal from one view is not averaged away;</li>
- *   <li>it is monotone in each input (strictly, once the input's tail probability is below
- *       1/2; see {@link #LOG_MAX_P}).</li>
+ *   <li>If both calibrated scores are standard normal on normal data with correlation rho, so
+ *       is the fused score: the threshold keeps its meaning.</li>
+ *   <li>It asks for corroboration. An anomaly moves the observation away from both the STL fit
+ *       and the forecast, in the same direction, so both scores grow and the sum grows faster
+ *       than either. A view's own false alarm (the forecaster's echo of last week's incident, a
+ *       loess wiggle at the end of a series) is seen by one view only and is halved. Rules that
+ *       take the stronger of the two views (minimum p-value, Cauchy combination) add the false
+ *       alarms of both views, which made the fused score worse than the better view alone.</li>
+ *   <li>It is increasing in each input (strictly, up to the {@link #VIEW_CAP cap}), and
+ *       symmetric.</li>
  * </ul>
- * Signs: the fused score takes the sign of the view with the stronger evidence.
+ * rho is estimated per series, robustly: from the robust spreads of the sum and the difference
+ * of the two score series, {@code rho = (s+^2 - s-^2) / (s+^2 + s-^2)}, which the few anomalies
+ * do not move. It is bounded to [0, 0.9]: a negative estimate would let two disagreeing views
+ * add up to more than their sum, and near 1 the views are one view.
  */
 public final class Fusion {
 
-    /** Equal weights: neither view is known in advance to be the better one. */
-    private static final double WEIGHT = 0.5;
+    /**
+     * The largest calibrated score one view brings into the sum. A normal tail beyond 6 has
+     * probability 2e-9, far below what a few hundred residuals of one series can calibrate:
+     * beyond it a view says "far out", not how far. Capped, one view alone reaches at most
+     * 6 / sqrt(2) = 4.24, below the default threshold of 4.5, so a flag needs at least mild
+     * support from the other view (about 1.8 at rho = 0.5) at the default sensitivity.
+     */
+    public static final double VIEW_CAP = 6.0;
 
-    /** Below this tail probability tan((1/2 - p) pi) = 1 / (pi p) to double precision. */
-    private static final double LOG_SMALL_P = Math.log(1e-12);
+    /** The highest correlation used: above this the two views carry no separate evidence. */
+    static final double MAX_RHO = 0.9;
 
     private Fusion() {
     }
 
     /**
-     * The fused standard-normal score of two calibrated scores. When one is {@code NaN} (the
-     * view has no judgement at that step) the other is returned as it is.
+     * The fused score of two calibrated scores with correlation {@code rho}. When one is
+     * {@code NaN} (the view has no judgement at that step, e.g. the forecaster's first window)
+     * the other is returned as it is.
      */
-    public static double fuse(double zStl, double zLstm) {
+    public static double fuse(double zStl, double zLstm, double rho) {
+        return combine(zStl, zLstm, rho, VIEW_CAP);
+    }
+
+    /**
+     * The fused score without the cap: how far out the two views together put a point, once the
+     * capped score has decided that it is out at all. Severity is graded on this.
+     */
+    public static double strength(double zStl, double zLstm, double rho) {
+        return combine(zStl, zLstm, rho, Double.POSITIVE_INFINITY);
+    }
+
+    private static double combine(double zStl, double zLstm, double rho, double cap) {
         if (Double.isNaN(zStl)) {
             return zLstm;
         }
         if (Double.isNaN(zLstm)) {
             return zStl;
         }
-        double logP1 = Calibration.logTail(zStl);
-        double logP2 = Calibration.logTail(zLstm);
-        double logP = combine(logP1, logP2);
-        double sign = Math.abs(zStl) >= Math.abs(zLstm) ? Math.signum(zStl) : Math.signum(zLstm);
-        double z = Calibration.zFromLogTail(logP);
-        return sign == 0 ? z : sign * z;
+        double r = Math.max(0, Math.min(MAX_RHO, Double.isNaN(rho) ? 0 : rho));
+        double a = Math.max(-cap, Math.min(cap, zStl));
+        double b = Math.max(-cap, Math.min(cap, zLstm));
+        return (a + b) / Math.sqrt(2 + 2 * r);
     }
 
     /**
-     * The largest tail probability a view enters the combination with. A Cauchy term for p above
-     * 1/2 is negative and tends to minus infinity as p tends to 1, so a view that sees nothing
-     * at all (z = 0, p = 1) would cancel any evidence of the other. Capped at 1/2 its term is 0:
-     * a view without evidence adds nothing, and votes against nothing.
+     * The robust correlation of two score series over the steps where both exist; 0 when fewer
+     * than 10 steps have both.
      */
-    private static final double LOG_MAX_P = Math.log(0.5);
-
-    /** The log tail probability of the Cauchy combination of two log tail probabilities. */
-    static double combine(double logP1In, double logP2In) {
-        double logP1 = Math.min(logP1In, LOG_MAX_P);
-        double logP2 = Math.min(logP2In, LOG_MAX_P);
-        boolean bothFar = Math.max(logP1, logP2) < LOG_SMALL_P;
-        // Beyond exp(700) a double overflows; the other term is negligible against it anyway.
-        boolean oneBeyondDoubles = Math.min(logP1, logP2) < -700;
-        if (bothFar || oneBeyondDoubles) {
-            // Far out: T = (w / p1 + w / p2) / pi and p = 1 / (pi T), so
-            // p = 1 / (w / p1 + w / p2), computed as a log-sum-exp.
-            double a = Math.log(WEIGHT) - logP1;
-            double b = Math.log(WEIGHT) - logP2;
-            double m = Math.max(a, b);
-            return -(m + Math.log(Math.exp(a - m) + Math.exp(b - m)));
+    public static double correlation(double[] a, double[] b) {
+        int n = Math.min(a.length, b.length);
+        double[] sum = new double[n];
+        double[] diff = new double[n];
+        int both = 0;
+        for (int t = 0; t < n; t++) {
+            if (Double.isNaN(a[t]) || Double.isNaN(b[t])) {
+                sum[t] = Double.NaN;
+                diff[t] = Double.NaN;
+            } else {
+                sum[t] = a[t] + b[t];
+                diff[t] = a[t] - b[t];
+                both++;
+            }
         }
-        double t = WEIGHT * cauchy(logP1) + WEIGHT * cauchy(logP2);
-        if (t > 1e12) {
-            return -Math.log(Math.PI * t);
+        // Ten pairs: fewer give a spread estimate too rough to correct anything with.
+        if (both < 10) {
+            return 0;
         }
-        double p = 0.5 - Math.atan(t) / Math.PI;
-        return Math.log(Math.max(p, Double.MIN_NORMAL));
-    }
-
-    private static double cauchy(double logP) {
-        if (logP < LOG_SMALL_P) {
-            return Math.exp(-logP) / Math.PI;
-        }
-        return Math.tan((0.5 - Math.exp(logP)) * Math.PI);
+        double plus = RobustScale.sigma(sum, RobustScale.median(sum), 1e-12);
+        double minus = RobustScale.sigma(diff, RobustScale.median(diff), 1e-12);
+        double p2 = plus * plus;
+        double m2 = minus * minus;
+        return (p2 - m2) / (p2 + m2);
     }
 }

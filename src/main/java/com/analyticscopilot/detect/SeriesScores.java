@@ -22,12 +22,14 @@ public final class SeriesScores {
     private final double[] stlScore;
     private final double[] lstmScore;
     private final double[] score;
+    private final double[] strength;
     private final boolean[] flagged;
     private final double threshold;
 
     SeriesScores(String site, Kpi kpi, KpiScale scale, double[] observed, double[] expected,
                  double[] trend, double[] seasonal, double[] remainder, double[] stlScore,
-                 double[] lstmScore, double[] score, boolean[] flagged, double threshold) {
+                 double[] lstmScore, double[] score, double[] strength, boolean[] flagged,
+                 double threshold) {
         this.site = site;
         this.kpi = kpi;
         this.scale = scale;
@@ -39,6 +41,7 @@ public final class SeriesScores {
         this.stlScore = stlScore;
         this.lstmScore = lstmScore;
         this.score = score;
+        this.strength = strength;
         this.flagged = flagged;
         this.threshold = threshold;
     }
@@ -83,6 +86,14 @@ public final class SeriesScores {
     /** The score the flag is raised on: fused for hybrid, else the one view's calibrated score. */
     public double score(int t) {
         return score[t];
+    }
+
+    /**
+     * How far out the point is, for grading severity: the score itself, except for the hybrid,
+     * where it is the fused score without the per-view cap ({@link Fusion#strength}).
+     */
+    public double strength(int t) {
+        return strength[t];
     }
 
     public boolean flagged(int t) {

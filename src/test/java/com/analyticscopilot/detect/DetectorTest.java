@@ -144,7 +144,8 @@ class DetectorTest {
         assertTrue(s.flagged(100));
         assertFalse(Double.isNaN(s.stlScore(100)));
         assertFalse(Double.isNaN(s.lstmScore(100)));
-        assertEquals(Fusion.fuse(s.stlScore(100), s.lstmScore(100)), s.score(100), 1e-12);
+        double rho = Fusion.correlation(s.stlScores(), s.lstmScores());
+        assertEquals(Fusion.fuse(s.stlScore(100), s.lstmScore(100), rho), s.score(100), 1e-12);
     }
 
     @Test
