@@ -47,7 +47,8 @@ public record DetectionSettings(DetectionMethod method, double threshold, double
      * R's trend window, 1.1 % with 21 and 0.9 % with 31 (normal: 0.27 %): docs/scoring.md.
      */
     public static final StlParameters DEFAULT_STL =
-            StlParameters.builder().seasonalWindow(35).trendCycles(4).robust(true).build();
+            StlParameters.builder().seasonalWindow(35).trendCycles(4).robust(true).outer(5)
+                    .build();
 
     /** The default method is chosen from what is available; see {@link #method()}. */
     public static DetectionSettings defaults() {
