@@ -222,11 +222,14 @@ public final class CsvDatasetReader {
                 first = first.substring(1);
             }
             List<String> header = CsvText.split(first);
-            String lead = header.get(0);
-            if (parseTime(lead) != null || looksNumeric(lead)) {
-                throw new InvalidInputException(new InputProblem(name, 1, null,
-                        "no header: line 1 starts with data ('" + lead + "'); the first line"
-                                + " must name the columns, e.g. date,site,sessions"));
+            for (int c = 0; c < header.size(); c++) {
+                // A column is never named like a date; a first column never like a number.
+                String cell = header.get(c);
+                if (parseTime(cell) != null || c == 0 && looksNumeric(cell)) {
+                    throw new InvalidInputException(new InputProblem(name, 1, null,
+                            "no header: line 1 holds data ('" + cell + "'); the first line"
+                                    + " must name the columns, e.g. date,site,sessions"));
+                }
             }
             Map<String, Integer> seen = new HashMap<>();
             for (int c = 0; c < header.size(); c++) {
@@ -336,7 +339,9 @@ public final class CsvDatasetReader {
                 if (seconds == Long.MIN_VALUE) {
                     problems.add(lineOf(r), columnName, text.isEmpty() ? "empty date"
                             : "cannot read date '" + text + "'; use 2025-03-01,"
-                                    + " 2025-03-01 13:00:00 or 2025-03-01T13:00:00");
+                                    + " 2025-03-01 13:00:00 or 2025-03-01T13:00:00"
+                                    + (hasZone(text) ? " (local times, without a time zone)"
+                                    : ""));
                 }
                 times[r] = seconds;
             }
@@ -825,6 +830,11 @@ public final class CsvDatasetReader {
             }
         }
         return digit;
+    }
+
+    private static boolean hasZone(String text) {
+        return text.length() > 10 && (text.endsWith("Z") || text.endsWith("z")
+                || text.matches(".*[+-]\\d\\d:?\\d\\d$") && text.lastIndexOf(':') > 13);
     }
 
     private static boolean isInfinity(String text) {
