@@ -228,6 +228,12 @@ public final class CsvDatasetReader {
                 first = first.substring(1);
             }
             List<String> header = CsvText.split(first);
+            if (header.size() == 1 && (first.contains(";") || first.contains("\t"))) {
+                throw new InvalidInputException(new InputProblem(name, 1, null,
+                        "columns must be separated by commas; this file seems to use "
+                                + (first.contains(";") ? "semicolons" : "tabs")
+                                + " (export it as CSV with ',' and a decimal point)"));
+            }
             for (int c = 0; c < header.size(); c++) {
                 // A column is never named like a date; a first column never like a number.
                 String cell = header.get(c);

@@ -89,6 +89,22 @@ class BadInputTest {
     }
 
     @Test
+    void semicolonSeparatedExport() throws IOException {
+        InputProblem p = only(write("date;site;sessions\n2025-03-01;a;10\n"));
+
+        assertEquals(1, p.line());
+        assertTrue(p.message().contains("seems to use semicolons"), p.message());
+    }
+
+    @Test
+    void windowsLineEndingsAreFine() throws IOException {
+        Dataset data = CsvDatasetReader.read(write("date,sessions\r\n2025-03-01,10\r\n"
+                + "2025-03-02,12\r\n"));
+
+        assertEquals(12.0, data.sites().get(0).value(0, 1));
+    }
+
+    @Test
     void missingDateColumn() throws IOException {
         InputProblem p = only(write("""
                 day,site,sessions
