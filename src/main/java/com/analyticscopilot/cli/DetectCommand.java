@@ -1,5 +1,8 @@
 package com.analyticscopilot.cli;
 
+import com.analyticscopilot.agent.Agent;
+import com.analyticscopilot.agent.FeedbackStore;
+import com.analyticscopilot.agent.playbook.Playbook;
 import com.analyticscopilot.data.CsvDatasetReader;
 import com.analyticscopilot.data.Dataset;
 import com.analyticscopilot.data.InputProblem;
@@ -32,7 +35,9 @@ import java.util.concurrent.Callable;
         description = {"Finds anomalies in a KPI CSV file and writes the anomaly report"
                 + " (site,date,kpi,value,expected,stl_score,lstm_score,score,severity,diagnosis,"
                 + "action,event_id,impact), most severe first. Without --model the statistical"
-                + " view (STL) runs alone; with one, both views are fused (hybrid)."})
+                + " view (STL) runs alone; with one, both views are fused (hybrid). Diagnosis and"
+                + " action come from the agent's playbook, ranked by past feedback, which also"
+                + " shifts thresholds per site and KPI."})
 public final class DetectCommand implements Callable<Integer> {
 
     /** Events listed on the terminal; the report has them all. */
@@ -52,6 +57,18 @@ public final class DetectCommand implements Callable<Integer> {
     @Mixin
     private DetectionOptions options;
 
+    @Mixin
+    private FeedbackCommand.DbOption store;
+
+    @Option(names = "--playbook", paramLabel = "FILE",
+            description = "playbook for the diagnosis and action columns (default: playbook.txt"
+                    + " in the data folder when it exists, otherwise the shipped one)")
+    private Path playbookFile;
+
+    @Option(names = "--no-advice",
+            description = "leave diagnosis and action empty and ignore learned thresholds")
+    private boolean noAdvice;
+
     @Override
     public Integer call() throws IOException {
         CommandLine cli = spec.commandLine();
@@ -69,12 +86,22 @@ public final class DetectCommand implements Callable<Integer> {
             out.println("note: --method " + settings.method().label() + " needs --model;"
                     + " falling back to STL only");
         }
-        DetectionResult result = new Detector(settings, scorer, ThresholdAdjustments.NONE)
-                .detect(data);
-
-        // The advisor (agent) fills diagnosis and action once it is wired in; until then the
-        // columns stay empty, as the report format allows.
-        AnomalyReport report = AnomalyReport.of(result, null);
+        DetectionResult result;
+        AnomalyReport report;
+        if (noAdvice) {
+            result = new Detector(settings, scorer, ThresholdAdjustments.NONE).detect(data);
+            report = AnomalyReport.of(result, null);
+        } else {
+            // The agent fills diagnosis and action, and its feedback shifts thresholds locally.
+            Playbook.Loaded playbook = playbookFile != null ? Playbook.load(playbookFile)
+                    : Playbook.load();
+            playbook.warnings().forEach(w -> out.println("warning: " + w));
+            try (FeedbackStore feedback = store.open()) {
+                Agent agent = new Agent(playbook.playbook(), feedback, data.step());
+                result = new Detector(settings, scorer, agent).detect(data);
+                report = AnomalyReport.of(result, agent);
+            }
+        }
         try {
             report.write(output);
         } catch (IOException e) {

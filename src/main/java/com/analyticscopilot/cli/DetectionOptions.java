@@ -4,11 +4,11 @@ import com.analyticscopilot.data.InputProblem;
 import com.analyticscopilot.data.InvalidInputException;
 import com.analyticscopilot.detect.DetectionMethod;
 import com.analyticscopilot.detect.DetectionSettings;
+import com.analyticscopilot.forecast.LstmForecaster;
 import com.analyticscopilot.forecast.ResidualScorer;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -69,33 +69,18 @@ final class DetectionOptions {
     }
 
     /**
-     * The neural view from {@code --model}, or {@code null} without one. The forecaster part
-     * ({@code forecast.LstmForecaster.load(Path)}) is looked up by name so that this command
-     * builds before that part is merged; once it is, a direct call should replace this.
+     * The neural view from {@code --model}, or {@code null} without one.
      *
-     * @throws InvalidInputException when the file is missing or the neural view is not built in
+     * @throws InvalidInputException when the file is missing, not a model or incompatible
      */
     ResidualScorer scorer() {
         if (model == null) {
             return null;
         }
-        String name = model.toString();
         if (!Files.isRegularFile(model)) {
-            throw new InvalidInputException(InputProblem.of(name, "no such model file"));
+            throw new InvalidInputException(InputProblem.of(model.toString(),
+                    "no such model file"));
         }
-        try {
-            Class<?> type = Class.forName("com.analyticscopilot.forecast.LstmForecaster");
-            return (ResidualScorer) type.getMethod("load", Path.class).invoke(null, model);
-        } catch (ClassNotFoundException | NoSuchMethodException | ClassCastException e) {
-            throw new InvalidInputException(InputProblem.of(name,
-                    "neural view not available in this build; use --method stl"));
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("cannot call LstmForecaster.load", e);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("loading " + name + " failed", e.getCause());
-        }
+        return LstmForecaster.load(model);
     }
 }

@@ -25,11 +25,23 @@ class DetectCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    private String previousHome;
+
     @BeforeEach
     void data() {
+        previousHome = System.getProperty("copilot.home");
         System.setProperty("copilot.home", dir.resolve("home").toString());
         SyntheticKpis.generate(GeneratorSettings.defaults().withSites(8).withDays(120)
                 .withSeed(5)).writeTo(dir.resolve("data"));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void restoreHome() {
+        if (previousHome == null) {
+            System.clearProperty("copilot.home");
+        } else {
+            System.setProperty("copilot.home", previousHome);
+        }
     }
 
     private int run(String... args) {
@@ -52,6 +64,20 @@ class DetectCommandTest {
         assertFalse(back.rows().isEmpty(), "the generated incidents are found");
         assertEquals(back.rows().stream().sorted(AnomalyReport.ORDER).toList(), back.rows());
         assertTrue(out.toString().contains("method:  stl"), out.toString());
+        assertTrue(back.rows().stream().allMatch(r -> !r.diagnosis().isEmpty()
+                && !r.action().isEmpty()), "the agent fills diagnosis and action");
+    }
+
+    @Test
+    void withoutAdviceTheAgentColumnsStayEmpty() {
+        Path report = dir.resolve("plain.csv");
+
+        int code = run("detect", "--input", dir.resolve("data/kpis.csv").toString(),
+                "--output", report.toString(), "--no-advice");
+
+        assertEquals(CopilotCommand.OK, code, err.toString());
+        assertTrue(AnomalyReport.read(report).rows().stream()
+                .allMatch(r -> r.diagnosis().isEmpty() && r.action().isEmpty()));
     }
 
     @Test
