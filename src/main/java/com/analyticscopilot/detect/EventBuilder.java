@@ -202,7 +202,8 @@ final class EventBuilder {
             moves.add(new KpiMove(kpi.name(), kpi.role(),
                     Double.isNaN(median) ? 0 : (int) Math.signum(median), median, peak, flagged));
         }
-        long steps = java.time.Duration.between(start, end).dividedBy(dataset.step().duration()) + 1;
+        long steps = java.time.Duration.between(start, end)
+                .dividedBy(dataset.step().duration()) + 1;
         points.sort(Comparator.comparing(AnomalyPoint::time).thenComparing(AnomalyPoint::site));
         return new AnomalyEvent(id(Detector.PORTFOLIO, start), Detector.PORTFOLIO, start, end,
                 (int) steps, points, moves, worst(points), sites.size(), true, impact);

@@ -51,7 +51,8 @@ public final class EvaluationRunner {
             }
         }
         ResidualScorer scorer = naive ? NaiveScorers.seasonalNaive() : null;
-        System.out.println("| data | method | events | false alarms | found | precision | recall | F1 |");
+        System.out.println("| data | method | events | false alarms | found | precision | recall"
+                + " | F1 |");
         System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
         Dataset sample = CsvDatasetReader.read(Path.of("sample-data/kpis.csv"));
         List<Incident> sampleLabels = LabelsCsv.read(Path.of("sample-data/labels.csv"));

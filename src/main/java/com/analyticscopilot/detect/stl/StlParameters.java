@@ -162,7 +162,8 @@ public final class StlParameters {
 
     private static void checkWindow(String name, Integer value, int min) {
         if (value != null && value < min) {
-            throw new IllegalArgumentException(name + " must be at least " + min + ", got " + value);
+            throw new IllegalArgumentException(name + " must be at least " + min + ", got "
+                    + value);
         }
     }
 
@@ -187,7 +188,8 @@ public final class StlParameters {
 
     @Override
     public int hashCode() {
-        return Objects.hash(period, seasonalWindow, periodic, seasonalDegree, trendWindow, trendCycles,
+        return Objects.hash(period, seasonalWindow, periodic, seasonalDegree, trendWindow,
+                trendCycles,
                 trendDegree, lowPassWindow, lowPassDegree, seasonalJump, trendJump, lowPassJump,
                 inner, outer, robust);
     }

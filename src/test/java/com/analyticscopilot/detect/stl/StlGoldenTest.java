@@ -138,7 +138,8 @@ class StlGoldenTest {
         }
 
         String json(String key) {
-            Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\":\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|[^,\\n]+)")
+            String value = "(\"(?:[^\"\\\\]|\\\\.)*\"|[^,\\n]+)";
+            Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\":\\s*" + value)
                     .matcher(json);
             if (!m.find()) {
                 throw new IllegalStateException("no " + key);
