@@ -81,7 +81,7 @@ final class EventBuilder {
             }
         }
 
-        // Group consecutive portfolio steps; site runs touching a group join its shared event.
+        // Group consecutive portfolio steps into shared events.
         TreeMap<LocalDateTime, List<Run>> sharedGroups = new TreeMap<>();
         Map<LocalDateTime, LocalDateTime> groupOf = new HashMap<>();
         LocalDateTime groupStart = null;
@@ -95,14 +95,28 @@ final class EventBuilder {
             previous = time;
         }
 
+        // A site's run is split where it enters or leaves portfolio-wide steps: the steps the
+        // whole portfolio moved on join the shared event, the site's own steps around them stay
+        // the site's own event.
         List<AnomalyEvent> events = new ArrayList<>();
         for (Run run : runs) {
-            LocalDateTime group = sharedGroupOf(run, groupOf);
-            if (group != null) {
-                sharedGroups.get(group).add(run);
-            } else {
-                int affected = flaggedAt.getOrDefault(run.startTime(), Set.of()).size();
-                events.add(siteEvent(run, affected));
+            var site = dataset.site(run.site()).orElseThrow();
+            int from = run.from();
+            for (int t = run.from(); t <= run.to(); t++) {
+                boolean last = t == run.to();
+                LocalDateTime group = groupOf.get(site.time(t));
+                LocalDateTime nextGroup = last ? null : groupOf.get(site.time(t + 1));
+                if (!last && java.util.Objects.equals(group, nextGroup)) {
+                    continue;
+                }
+                Run part = new Run(run.site(), site.time(from), from, t);
+                if (group != null) {
+                    sharedGroups.get(group).add(part);
+                } else {
+                    int affected = flaggedAt.getOrDefault(part.startTime(), Set.of()).size();
+                    events.add(siteEvent(part, affected));
+                }
+                from = t + 1;
             }
         }
         for (var g : sharedGroups.entrySet()) {
@@ -113,20 +127,6 @@ final class EventBuilder {
         events.sort(Comparator.comparing(AnomalyEvent::severity).reversed()
                 .thenComparing(AnomalyEvent::start).thenComparing(AnomalyEvent::site));
         return events;
-    }
-
-    private LocalDateTime sharedGroupOf(Run run, Map<LocalDateTime, LocalDateTime> groupOf) {
-        if (groupOf.isEmpty()) {
-            return null;
-        }
-        var site = dataset.site(run.site()).orElseThrow();
-        for (int t = run.from(); t <= run.to(); t++) {
-            LocalDateTime g = groupOf.get(site.time(t));
-            if (g != null) {
-                return g;
-            }
-        }
-        return null;
     }
 
     private static boolean anyFlagged(List<SeriesScores> series, int t) {

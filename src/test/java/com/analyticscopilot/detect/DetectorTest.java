@@ -101,6 +101,8 @@ class DetectorTest {
         }
         double[][] own = KpiFixtures.site(400, DAYS, 3000, 0.03);
         own[0][60] *= 3;
+        // Site 0 has an incident of its own just before the shared day: it stays its own event.
+        sites.set(0, KpiFixtures.series("site-0", withDrop(sites.get(0), 98, 99)));
         sites.add(KpiFixtures.series("own", own));
 
         DetectionResult result = stl().detect(KpiFixtures.dataset(sites));
@@ -113,6 +115,25 @@ class DetectorTest {
                 e -> !e.shared() && e.start().equals(KpiFixtures.START.plusDays(100)
                         .atStartOfDay())), "no separate site events on the shared day");
         assertTrue(result.events().stream().anyMatch(e -> e.site().equals("own")));
+        AnomalyEvent shared0 = shared.get(0);
+        assertEquals(KpiFixtures.START.plusDays(100).atStartOfDay(), shared0.start(),
+                "the shared event covers the portfolio-wide day only");
+        assertEquals(1, shared0.steps());
+        assertTrue(result.events().stream().anyMatch(e -> e.site().equals("site-0")
+                && !e.shared() && e.start().equals(KpiFixtures.START.plusDays(98)
+                .atStartOfDay())), result.events().toString());
+    }
+
+    private static double[][] withDrop(SiteSeries s, int from, int to) {
+        double[][] v = new double[s.kpiCount()][];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = s.series(k);
+        }
+        for (int t = from; t <= to; t++) {
+            v[0][t] *= 0.3;
+            v[2][t] *= 0.3;
+        }
+        return v;
     }
 
     @Test
