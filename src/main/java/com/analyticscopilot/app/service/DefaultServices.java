@@ -46,16 +46,14 @@ public final class DefaultServices {
             LOG.error("Could not open the feedback store in {}", folder, e);
             Path database = folder.resolve(FEEDBACK_FILE);
             problems.add(ErrorReport.of("Opening the feedback store " + database, e));
-            advisor = new Unavailable();
+            advisor = new Unavailable("the feedback store " + database + " could not be opened ("
+                    + e.getMessage() + ")");
         }
 
-        // Interim: the detect part (Detector, AnomalyReport) is not merged yet; until it is,
-        // detection and export say so when used.
-        Unavailable missing = new Unavailable();
         Path models = folder.resolve("models");
-        AppServices services = new AppServices(datasets, missing, advisor,
+        AppServices services = new AppServices(datasets, new DetectorService(), advisor,
                 new LstmTrainingService(ForecastSettings.defaults(), samples, models),
-                missing, samples);
+                new AnomalyReportService(), samples);
         return new Startup(services, problems);
     }
 }

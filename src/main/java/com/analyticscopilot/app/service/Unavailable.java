@@ -2,40 +2,24 @@ package com.analyticscopilot.app.service;
 
 import com.analyticscopilot.agent.RankedAction;
 import com.analyticscopilot.agent.Recommendation;
-import com.analyticscopilot.app.task.TaskProgress;
-import com.analyticscopilot.data.Dataset;
 import com.analyticscopilot.detect.AnomalyEvent;
 import com.analyticscopilot.detect.ThresholdAdjustments;
-import com.analyticscopilot.forecast.ResidualScorer;
-import com.analyticscopilot.forecast.TrainingListener;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
 /**
- * Stands in for a part of the product this build does not have: every use fails with a message
- * that says which part is missing; the agent part answers with no advice and no feedback.
+ * Stands in for the agent when its feedback store could not be opened: detection still works,
+ * anomalies come without advice, and storing feedback fails with the reason, which the user
+ * was shown at start.
  */
-final class Unavailable implements DatasetService, DetectionService, AdvisorService,
-        TrainingService,
-        ReportService {
+final class Unavailable implements AdvisorService {
 
-    private static UnsupportedOperationException missing(String part) {
-        return new UnsupportedOperationException("this build has no " + part);
-    }
+    private final String reason;
 
-    @Override
-    public LoadedData load(Path file) {
-        throw missing("CSV reader (data part)");
-    }
-
-    @Override
-    public Analysis analyse(Dataset dataset, double sensitivity, ResidualScorer scorer,
-                            ThresholdAdjustments adjustments, TaskProgress progress) {
-        throw missing("detector (detect part)");
+    /** @param reason why the agent is not available, for the failure message */
+    Unavailable(String reason) {
+        this.reason = reason;
     }
 
     @Override
@@ -45,9 +29,8 @@ final class Unavailable implements DatasetService, DetectionService, AdvisorServ
 
     @Override
     public FeedbackEntry record(AnomalyEvent event, Recommendation recommendation,
-            RankedAction action,
-                                Answer answer, String note) {
-        throw missing("feedback store (agent part)");
+                                RankedAction action, Answer answer, String note) {
+        throw new IllegalStateException("feedback cannot be stored: " + reason);
     }
 
     @Override
@@ -67,30 +50,6 @@ final class Unavailable implements DatasetService, DetectionService, AdvisorServ
 
     @Override
     public void close() {
-        // Nothing open.
-    }
-
-    @Override
-    public ResidualScorer pretrain(Dataset dataset, TrainingListener listener,
-            BooleanSupplier cancel) {
-        throw missing("LSTM trainer (forecast part)");
-    }
-
-    @Override
-    public ResidualScorer fineTune(ResidualScorer base, Dataset dataset, String site,
-            TrainingListener listener,
-                                   BooleanSupplier cancel) {
-        throw missing("LSTM trainer (forecast part)");
-    }
-
-    @Override
-    public Optional<ResidualScorer> loadBaseModel() {
-        return Optional.empty();
-    }
-
-    @Override
-    public void export(Analysis analysis, Map<String, List<Recommendation>> recommendations,
-            Path file) {
-        throw missing("report writer (report part)");
+        // Nothing is open.
     }
 }
