@@ -25,13 +25,16 @@ public final class GenerateCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--sites", paramLabel = "N", description = "number of sites (default: ${DEFAULT-VALUE})")
+    @Option(names = "--sites", paramLabel = "N",
+            description = "number of sites (default: ${DEFAULT-VALUE})")
     private int sites = GeneratorSettings.DEFAULT_SITES;
 
-    @Option(names = "--days", paramLabel = "D", description = "days per site (default: ${DEFAULT-VALUE})")
+    @Option(names = "--days", paramLabel = "D",
+            description = "days per site (default: ${DEFAULT-VALUE})")
     private int days = GeneratorSettings.DEFAULT_DAYS;
 
-    @Option(names = "--seed", paramLabel = "S", description = "random seed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "S",
+            description = "random seed (default: ${DEFAULT-VALUE})")
     private long seed = GeneratorSettings.DEFAULT_SEED;
 
     @Option(names = "--start", paramLabel = "DATE",

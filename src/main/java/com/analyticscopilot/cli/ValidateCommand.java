@@ -2,6 +2,7 @@ package com.analyticscopilot.cli;
 
 import com.analyticscopilot.data.CsvDatasetReader;
 import com.analyticscopilot.data.Dataset;
+import com.analyticscopilot.data.ImportOptions;
 import com.analyticscopilot.data.Kpi;
 import com.analyticscopilot.data.LoadResult;
 import com.analyticscopilot.data.SiteSeries;
@@ -36,9 +37,15 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "the KPI CSV file")
     private Path input;
 
+    @Option(names = "--snap-to-grid",
+            description = "move times off the inferred step to the nearest step and average"
+                    + " rows sharing one, instead of refusing them (for jittery sensor clocks)")
+    private boolean snapToGrid;
+
     @Override
     public Integer call() {
-        LoadResult result = CsvDatasetReader.load(input);
+        LoadResult result = CsvDatasetReader.load(input,
+                snapToGrid ? ImportOptions.snappedToGrid() : ImportOptions.strict());
         Dataset data = result.dataset();
         PrintWriter out = spec.commandLine().getOut();
 

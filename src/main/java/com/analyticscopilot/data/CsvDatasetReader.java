@@ -3,6 +3,7 @@ package com.analyticscopilot.data;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.io.csv.CsvReadOptions;
@@ -100,8 +101,17 @@ public final class CsvDatasetReader {
      * @throws InvalidInputException listing every problem found (up to a limit)
      */
     public static LoadResult load(Path file) {
+        return load(file, ImportOptions.strict());
+    }
+
+    /**
+     * Reads a data file, with the given treatment of irregular times.
+     *
+     * @throws InvalidInputException listing every problem found (up to a limit)
+     */
+    public static LoadResult load(Path file, ImportOptions options) {
         long started = System.nanoTime();
-        LoadResult result = new Import(file).run();
+        LoadResult result = new Import(file, options).run();
         LOG.info("read {}: {} sites, {} KPIs, {} step, {} warnings in {} ms", file,
                 result.dataset().siteCount(), result.dataset().kpis().size(),
                 result.dataset().step(), result.warnings().size(),
@@ -113,13 +123,15 @@ public final class CsvDatasetReader {
     private static final class Import {
 
         private final Path file;
+        private final ImportOptions options;
         private final String name;
         private final ProblemList problems;
         private final List<String> warnings = new ArrayList<>();
         private int[] rowLines;
 
-        Import(Path file) {
+        Import(Path file, ImportOptions options) {
             this.file = file;
+            this.options = options;
             this.name = file.toString();
             this.problems = new ProblemList(name);
         }
@@ -130,8 +142,17 @@ public final class CsvDatasetReader {
             int siteCol = indexIgnoringCase(header, "site");
             problems.throwIfAny();
 
-            Table table = readTable(header.size());
+            long started = System.nanoTime();
+            StrictNumberType numbers = new StrictNumberType();
+            Table table = readTable(header.size(), timeCol, siteCol, numbers);
+            if (numbers.unusualCells() > 0) {
+                // Some cell is not a plain number: read again as text, to name each one.
+                LOG.debug("{}: {} cells are not plain numbers; reading again as text", name,
+                        numbers.unusualCells());
+                table = readTable(header.size(), timeCol, siteCol, null);
+            }
             int rows = table.rowCount();
+            long tableRead = System.nanoTime();
             if (rows == 0) {
                 problems.add(1, null, "has a header but no data rows");
                 problems.throwIfAny();
@@ -149,7 +170,10 @@ public final class CsvDatasetReader {
                 if (c == timeCol || c == siteCol) {
                     continue;
                 }
-                double[] values = parseNumbers(table.column(c), header.get(c));
+                Column<?> column = table.column(c);
+                double[] values = column instanceof DoubleColumn doubles
+                        ? numbersRead(doubles, header.get(c))
+                        : parseNumbers(column, header.get(c));
                 if (values != null) {
                     kpiNames.add(header.get(c));
                     kpiValues.add(values);
@@ -166,8 +190,13 @@ public final class CsvDatasetReader {
             // Bad times or values would only breed confusing follow-up problems on the grid.
             problems.throwIfAny();
 
+            long cellsParsed = System.nanoTime();
             Dataset dataset = assemble(kpis, kpiValues, times, siteOf, siteIds);
             problems.throwIfAny();
+            LOG.debug("{}: Tablesaw read {} rows in {} ms, cells parsed in {} ms, grid built in"
+                    + " {} ms", name, rows, (tableRead - started) / 1_000_000,
+                    (cellsParsed - tableRead) / 1_000_000,
+                    (System.nanoTime() - cellsParsed) / 1_000_000);
             return new LoadResult(dataset, warnings);
         }
 
@@ -234,12 +263,18 @@ public final class CsvDatasetReader {
         }
 
         /**
-         * Every column as text: we parse ourselves, so that a bad cell is named by line and
-         * column instead of failing Tablesaw's type detection somewhere in the file.
+         * Reads the table with Tablesaw. Time and site are text, parsed here. KPI columns are
+         * read strictly as numbers by {@code numbers}, or as text when {@code numbers} is
+         * {@code null}: then we parse them ourselves, so that a bad cell is named by line and
+         * column instead of failing Tablesaw somewhere in the file.
          */
-        private Table readTable(int columns) {
+        private Table readTable(int columns, int timeCol, int siteCol, StrictNumberType numbers) {
             ColumnType[] types = new ColumnType[columns];
-            Arrays.fill(types, ColumnType.STRING);
+            Arrays.fill(types, numbers == null ? ColumnType.STRING : numbers);
+            types[timeCol] = ColumnType.STRING;
+            if (siteCol >= 0) {
+                types[siteCol] = ColumnType.STRING;
+            }
             CsvReadOptions options = CsvReadOptions.builder(file.toFile())
                     .header(true)
                     .separator(',')
@@ -251,8 +286,36 @@ public final class CsvDatasetReader {
                 return Table.read().usingOptions(options);
             } catch (RuntimeException e) {
                 LOG.debug("Tablesaw could not read {}", file, e);
+                findRaggedRows(columns);
+                problems.throwIfAny();
                 throw new InvalidInputException(InputProblem.of(name,
                         "is not a well-formed CSV file: " + e.getMessage()), e);
+            }
+        }
+
+        /**
+         * Names the lines whose number of cells differs from the header's, the usual reason
+         * Tablesaw gives up (its own message counts rows, not lines).
+         */
+        private void findRaggedRows(int columns) {
+            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                String text;
+                long number = 0;
+                boolean headerSeen = false;
+                while ((text = in.readLine()) != null && !problems.isFull()) {
+                    number++;
+                    if (text.isBlank()) {
+                        continue;
+                    }
+                    int cells = CsvText.split(text).size();
+                    if (headerSeen && cells != columns) {
+                        problems.add(number, null, "has " + cells + " cells, the header "
+                                + columns + " columns");
+                    }
+                    headerSeen = true;
+                }
+            } catch (IOException e) {
+                LOG.debug("could not rescan {}", file, e);
             }
         }
 
@@ -303,6 +366,27 @@ public final class CsvDatasetReader {
             return siteOf;
         }
 
+        /** Numbers Tablesaw read strictly: only empty cells to report. */
+        private double[] numbersRead(DoubleColumn column, String columnName) {
+            double[] values = column.asDoubleArray();
+            List<Integer> emptyRows = new ArrayList<>();
+            int emptyCount = 0;
+            for (int r = 0; r < values.length; r++) {
+                if (Double.isNaN(values[r])) {
+                    emptyCount = addBounded(emptyRows, r, emptyCount);
+                }
+            }
+            if (emptyCount == values.length) {
+                warnings.add("column '" + columnName + "' is empty; not read as a KPI");
+                return null;
+            }
+            if (emptyCount > 0) {
+                warnings.add("column '" + columnName + "': " + count(emptyCount, "empty cell")
+                        + " kept as missing (" + describeLines(emptyRows, emptyCount) + ")");
+            }
+            return values;
+        }
+
         /** The column's numbers, NaN where missing; {@code null} for a column without any. */
         private double[] parseNumbers(Column<?> column, String columnName) {
             int rows = column.size();
@@ -316,20 +400,16 @@ public final class CsvDatasetReader {
             int numbers = 0;
             for (int r = 0; r < rows; r++) {
                 String text = text(column, r);
-                if (text.isEmpty()) {
-                    values[r] = Double.NaN;
+                double v = parseNumber(text);
+                values[r] = v;
+                if (!Double.isNaN(v)) {
+                    numbers++;
+                } else if (text.isEmpty()) {
                     emptyCount = addBounded(emptyRows, r, emptyCount);
                 } else if (MISSING_WORDS.contains(text.toLowerCase(Locale.ROOT))) {
-                    values[r] = Double.NaN;
                     wordCount = addBounded(wordRows, r, wordCount);
                 } else {
-                    double v = parseNumber(text);
-                    if (Double.isNaN(v)) {
-                        badCount = addBounded(badRows, r, badCount);
-                    } else {
-                        numbers++;
-                    }
-                    values[r] = v;
+                    badCount = addBounded(badRows, r, badCount);
                 }
             }
 
@@ -348,14 +428,14 @@ public final class CsvDatasetReader {
                                 + " 1234.5 (a point, no thousands separator)";
                 problems.add(lineOf(r), columnName, message);
             }
+            problems.addUnshown(badCount - badRows.size());
             if (emptyCount > 0) {
-                warnings.add("column '" + columnName + "': " + emptyCount
-                        + " empty cells kept as missing (" + describeLines(emptyRows, emptyCount)
-                        + ")");
+                warnings.add("column '" + columnName + "': " + count(emptyCount, "empty cell")
+                        + " kept as missing (" + describeLines(emptyRows, emptyCount) + ")");
             }
             if (wordCount > 0) {
-                warnings.add("column '" + columnName + "': " + wordCount
-                        + " cells say NaN/NA/null, kept as missing ("
+                warnings.add("column '" + columnName + "': " + count(wordCount, "cell")
+                        + " saying NaN/NA/null kept as missing ("
                         + describeLines(wordRows, wordCount) + ")");
             }
             return values;
@@ -464,11 +544,11 @@ public final class CsvDatasetReader {
                 int[] rows = rowsOf[s];
                 for (int i = 1; i < rows.length; i++) {
                     long diff = times[rows[i]] - times[rows[i - 1]];
-                    if (diff == 0) {
+                    if (diff == 0 && !options.snapToGrid()) {
                         problems.add(lineOf(rows[i]), null, "duplicate row for site '"
                                 + siteIds.get(s) + "' at " + formatTime(times[rows[i]])
                                 + " (first on line " + lineOf(rows[i - 1]) + ")");
-                    } else {
+                    } else if (diff != 0) {
                         counts.merge(diff, 1, Integer::sum);
                     }
                 }
@@ -492,7 +572,7 @@ public final class CsvDatasetReader {
                 int[] rows = rowsOf[s];
                 for (int i = 1; i < rows.length; i++) {
                     long diff = times[rows[i]] - times[rows[i - 1]];
-                    if (diff != 0 && diff % step != 0) {
+                    if (diff != 0 && diff % step != 0 && !options.snapToGrid()) {
                         problems.add(lineOf(rows[i]), null, "irregular time step: site '"
                                 + siteIds.get(s) + "' has " + formatTime(times[rows[i]])
                                 + " after " + formatTime(times[rows[i - 1]]) + " (line "
@@ -529,9 +609,12 @@ public final class CsvDatasetReader {
                             + formatTime(times[rows[i - 1]]) + " to " + formatTime(times[rows[i]])
                             + ", " + missing + " missing steps; is a date mistyped?");
                     return null;
-                } else if (missing > 0) {
+                } else if (missing > 0 && !options.snapToGrid()) {
                     gaps.add(site, times[rows[i - 1]] + step, times[rows[i]] - step, missing);
                 }
+            }
+            if (options.snapToGrid()) {
+                return snapOnGrid(site, rows, times, step, timeStep, kpiValues, gaps);
             }
             int length = (int) ((last - first) / step + 1);
             double[][] values = new double[kpiValues.size()][length];
@@ -543,6 +626,76 @@ public final class CsvDatasetReader {
                 for (int k = 0; k < values.length; k++) {
                     values[k][t] = kpiValues.get(k)[r];
                 }
+            }
+            LocalDateTime start = LocalDateTime.ofEpochSecond(first, 0, ZoneOffset.UTC);
+            return new SiteSeries(site, start, timeStep, values);
+        }
+
+        /**
+         * The lenient grid of {@link ImportOptions#snappedToGrid()}: each row goes to its
+         * nearest step, rows sharing a step are averaged (missing values left out), and the
+         * gaps are what no row reached. The gap check above has already run on the raw times.
+         */
+        private SiteSeries snapOnGrid(String site, int[] rows, long[] times, long step,
+                                      TimeStep timeStep, List<double[]> kpiValues,
+                                      GapReport gaps) {
+            long first = times[rows[0]];
+            long last = times[rows[rows.length - 1]];
+            int length = (int) Math.floorDiv(last - first + step / 2, step) + 1;
+            int kpis = kpiValues.size();
+            double[][] sums = new double[kpis][length];
+            int[][] counts = new int[kpis][length];
+            int[] rowsAt = new int[length];
+            int moved = 0;
+            long largestMove = 0;
+            for (int r : rows) {
+                long offset = times[r] - first;
+                int t = (int) Math.floorDiv(offset + step / 2, step);
+                long shift = Math.abs(offset - t * step);
+                if (shift != 0) {
+                    moved++;
+                    largestMove = Math.max(largestMove, shift);
+                }
+                rowsAt[t]++;
+                for (int k = 0; k < kpis; k++) {
+                    double v = kpiValues.get(k)[r];
+                    if (!Double.isNaN(v)) {
+                        sums[k][t] += v;
+                        counts[k][t]++;
+                    }
+                }
+            }
+
+            double[][] values = new double[kpis][length];
+            for (int k = 0; k < kpis; k++) {
+                for (int t = 0; t < length; t++) {
+                    values[k][t] = counts[k][t] == 0 ? Double.NaN : sums[k][t] / counts[k][t];
+                }
+            }
+            int shared = 0;
+            for (int t = 0; t < length; t++) {
+                shared += Math.max(0, rowsAt[t] - 1);
+                if (rowsAt[t] == 0) {
+                    int end = t;
+                    while (end + 1 < length && rowsAt[end + 1] == 0) {
+                        end++;
+                    }
+                    gaps.add(site, first + t * step, first + end * step, end - t + 1L);
+                    t = end;
+                }
+            }
+            List<String> changes = new ArrayList<>();
+            if (moved > 0) {
+                changes.add(count(moved, "time") + " off the " + timeStep + " grid moved to the"
+                        + " nearest step (by at most " + Duration.ofSeconds(largestMove)
+                        .toString().substring(2).toLowerCase(Locale.ROOT) + ")");
+            }
+            if (shared > 0) {
+                changes.add(count(shared, "row") + " sharing a step with another averaged into"
+                        + " it");
+            }
+            if (!changes.isEmpty()) {
+                warnings.add("site '" + site + "': " + String.join("; ", changes));
             }
             LocalDateTime start = LocalDateTime.ofEpochSecond(first, 0, ZoneOffset.UTC);
             return new SiteSeries(site, start, timeStep, values);
@@ -609,8 +762,9 @@ public final class CsvDatasetReader {
             for (Map.Entry<String, long[]> e : perSite.entrySet()) {
                 total += e.getValue()[0];
                 if (shown++ < SITES_SHOWN) {
-                    warnings.add("site '" + e.getKey() + "': " + e.getValue()[0] + " missing "
-                            + step + " steps in " + e.getValue()[1] + " gaps (first "
+                    warnings.add("site '" + e.getKey() + "': "
+                            + count(e.getValue()[0], "missing " + step + " step") + " in "
+                            + count(e.getValue()[1], "gap") + " (first "
                             + firstGap.get(e.getKey()) + "), kept as missing values");
                 }
             }
@@ -626,7 +780,7 @@ public final class CsvDatasetReader {
      * A date or date-time in one of the accepted forms, or {@code null}. A date alone is the
      * start of that day.
      */
-    static LocalDateTime parseTime(String text) {
+    public static LocalDateTime parseTime(String text) {
         try {
             if (text.length() == 10) {
                 return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay();
@@ -676,6 +830,11 @@ public final class CsvDatasetReader {
     private static boolean isInfinity(String text) {
         String t = text.toLowerCase(Locale.ROOT).replace("+", "").replace("-", "");
         return t.equals("inf") || t.equals("infinity") || t.equals("∞");
+    }
+
+    /** "1 gap", "3 gaps". */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String plain(double v) {

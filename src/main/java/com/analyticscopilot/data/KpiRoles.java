@@ -140,7 +140,7 @@ public final class KpiRoles {
         }
 
         Map<String, KpiRole> roles = new HashMap<>();
-        Map<String, String> volumes = new HashMap<>();
+        Map<String, String> volumes = new LinkedHashMap<>();
         Map<String, Long> lineOf = new HashMap<>();
         for (CsvText.Line line : lines.subList(1, lines.size())) {
             List<String> cells = line.cells();

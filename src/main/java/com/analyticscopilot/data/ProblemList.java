@@ -29,6 +29,11 @@ final class ProblemList {
         }
     }
 
+    /** Counts problems found but not kept, for the "N more" line. */
+    void addUnshown(int count) {
+        dropped += count;
+    }
+
     void add(String message) {
         add(0, null, message);
     }
@@ -46,7 +51,9 @@ final class ProblemList {
         if (problems.isEmpty()) {
             return;
         }
+        // By line, so a user can walk through the file; a stable sort keeps column order.
         List<InputProblem> all = new ArrayList<>(problems);
+        all.sort(java.util.Comparator.comparingLong(InputProblem::line));
         if (dropped > 0) {
             all.add(InputProblem.of(file, dropped + " more problems not shown"));
         }

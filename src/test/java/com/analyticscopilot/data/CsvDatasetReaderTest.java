@@ -61,8 +61,8 @@ class CsvDatasetReaderTest {
         assertTrue(Double.isNaN(s.value(0, 3)));
         assertEquals(9.0, s.value(0, 5));
         String all = String.join("\n", result.warnings());
-        assertTrue(all.contains("1 empty cells") && all.contains("line 3"), all);
-        assertTrue(all.contains("2 missing hourly steps"), all);
+        assertTrue(all.contains("1 empty cell kept") && all.contains("line 3"), all);
+        assertTrue(all.contains("2 missing hourly steps in 1 gap"), all);
     }
 
     @Test
@@ -133,6 +133,33 @@ class CsvDatasetReaderTest {
         assertEquals(4, p.line());
         assertTrue(p.message().contains("duplicate") && p.message().contains("line 3"),
                 p.message());
+    }
+
+    @Test
+    void textPathAndNumberPathReadTheSameValues() throws IOException {
+        // An empty cell keeps the fast strict-number path; "NA" sends the file down the text path.
+        Path fast = write("fast.csv", "date,sessions,revenue\n2025-03-01,1,2.5\n2025-03-02,,1e3\n"
+                + "2025-03-03,3,-0\n");
+        Path slow = write("slow.csv", "date,sessions,revenue\n2025-03-01,1,2.5\n2025-03-02,NA,1e3\n"
+                + "2025-03-03,3,-0\n");
+
+        SiteSeries a = CsvDatasetReader.read(fast).sites().get(0);
+        SiteSeries b = CsvDatasetReader.read(slow).sites().get(0);
+
+        assertTrue(java.util.Arrays.equals(a.series(0), b.series(0)));
+        assertTrue(java.util.Arrays.equals(a.series(1), b.series(1)));
+        assertEquals(1000.0, a.value(1, 1));
+    }
+
+    @Test
+    void numbersTablesawWouldGuessAreRefused() throws IOException {
+        Path file = write("guess.csv", "date,revenue\n2025-03-01,5%\n2025-03-02,0x1p3\n"
+                + "2025-03-03,\"1,000\"\n2025-03-04,7d\n2025-03-05,8\n");
+
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> CsvDatasetReader.read(file));
+
+        assertEquals(List.of(2L, 3L, 4L, 5L), e.problems().stream().map(InputProblem::line).toList());
     }
 
     private Path write(String name, String text) throws IOException {

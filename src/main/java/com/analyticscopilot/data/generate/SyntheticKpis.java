@@ -47,26 +47,32 @@ import java.util.SplittableRandom;
  *   <caption>incident types</caption>
  *   <tr><th>type</th><th>what happens</th><th>days</th><th>labelled KPIs</th></tr>
  *   <tr><td>spike</td><td>sessions x 1.6-3, conversion unchanged</td><td>1-3</td>
- *       <td>sessions, revenue</td></tr>
- *   <tr><td>dip</td><td>sessions x 0.3-0.6</td><td>1-4</td><td>sessions, revenue</td></tr>
+ *       <td>sessions (+ revenue)</td></tr>
+ *   <tr><td>dip</td><td>sessions x 0.3-0.6</td><td>1-4</td><td>sessions (+ revenue)</td></tr>
  *   <tr><td>level_shift</td><td>sessions x 0.55-0.75 or x 1.35-1.8 from then on (or for
- *       21-60 days)</td><td>21+</td><td>sessions, revenue</td></tr>
+ *       21-60 days)</td><td>21+</td><td>sessions (+ revenue)</td></tr>
  *   <tr><td>tracking_outage</td><td>only 5-30 % of sessions and their orders are recorded:
- *       conversion steady</td><td>1-5</td><td>sessions, revenue</td></tr>
+ *       conversion steady</td><td>1-5</td><td>sessions (+ revenue)</td></tr>
  *   <tr><td>bot_traffic</td><td>80-200 % extra sessions that never buy: conversion falls,
  *       revenue steady</td><td>2-7</td><td>sessions, conversion_rate</td></tr>
  *   <tr><td>checkout_failure</td><td>conversion x 0.1-0.5, sessions steady</td><td>1-3</td>
- *       <td>conversion_rate, revenue</td></tr>
+ *       <td>conversion_rate (+ revenue)</td></tr>
  *   <tr><td>order_value_outlier</td><td>revenue x 2-4 from a few very large orders</td>
  *       <td>1-2</td><td>revenue</td></tr>
- *   <tr><td>market_event</td><td>optional: on one day about 80 % of sites lose 35-60 % of
- *       sessions together (a holiday)</td><td>1</td><td>sessions, revenue</td></tr>
+ *   <tr><td>market_event</td><td>optional: on one day about 80 % of sites lose 35-65 % (± 10 %) of
+ *       sessions together (a holiday)</td><td>1</td><td>sessions (+ revenue)</td></tr>
  * </table>
- * Revenue of a site with fewer than {@value #VISIBLE_ORDERS} expected orders a day is too
- * noisy for a sessions move to show in it, so there revenue is not labelled for traffic
- * incidents, and the conversion- and order-value types, which would be invisible, are not
- * injected at all. A market event skips a site where it would overlap that site's own
- * incident (within {@value #MARKET_BUFFER} days).
+ * A label names exactly the KPIs whose move is visible: the expected log change of the KPI is
+ * at least {@value #VISIBLE_Z} times the expected noise of its mean over the incident's d days
+ * (at most 14 for a level shift): {@code 1.25 sqrt((v + 0.075^2) / d + 0.05^2)}, where v is
+ * the variance from the volume, {@code 1/n} for a count of n sessions or a rate over n orders
+ * and {@code 1.28/n} for the revenue of n orders (1.28 = 1 + the squared coefficient of
+ * variation of one order's value), 0.075 the daily noise, 0.05 the drift that does not
+ * average out and 1.25 the cost of comparing with a median of earlier weeks. So on a small
+ * site a traffic dip shows in sessions but not in its few orders' revenue, and a type whose
+ * main move would be invisible there (a checkout failure on a site with three orders a day)
+ * is replaced by a traffic incident. A market event skips a site where it would overlap that
+ * site's own incident (within {@value #MARKET_BUFFER} days).
  *
  * <p>Every random draw comes from one {@link SplittableRandom} seeded from the settings and
  * split once per site in site order; normal and Poisson draws are computed here, not by the
@@ -78,8 +84,29 @@ public final class SyntheticKpis {
     static final int WARM_UP_DAYS = 21;
     /** Minimum gap between two incidents of one site. */
     static final int QUIET_DAYS = 14;
-    /** Expected orders per day below which revenue and conversion moves drown in noise. */
-    static final double VISIBLE_ORDERS = 20;
+    /**
+     * A move is labelled visible when its expected log change is at least this many times the
+     * expected noise of the KPI's mean over the incident's days. 3.5: well above the 2.5 at
+     * which a one-sided test at 99 % calls a move abnormal, so the realised noise (a bad week,
+     * a weekday below the site's median) rarely hides a labelled move.
+     */
+    static final double VISIBLE_Z = 3.5;
+    /**
+     * Day-to-day log noise that is there whatever the volume and averages out over days: 5 %
+     * noise of the sessions' mean and 5 % wobble of the rate.
+     */
+    static final double DAILY_NOISE = 0.075;
+    /**
+     * Log noise that does not average out over a few days: the slow AR(1) drift of a site's
+     * level (stationary sd 0.02 / sqrt(1 - 0.9^2) = 0.046), rounded up.
+     */
+    static final double DRIFT_NOISE = 0.05;
+    /**
+     * Comparing a day with the median of the same weekday in three earlier weeks adds that
+     * median's noise: a factor of about sqrt(1 + pi / (2 x 3)) = 1.23.
+     */
+    static final double BASELINE_NOISE_FACTOR = 1.25;
+
     /** Days around a site's own incident that a market event leaves that site alone. */
     static final int MARKET_BUFFER = 3;
 
@@ -165,7 +192,6 @@ public final class SyntheticKpis {
         private final double growth;
         private final double baseRate;
         private final double medianOrderValue;
-        private final boolean revenueVisible;
 
         /** Log-sd of one order's value: a few orders a day make revenue jumpy. */
         private static final double ORDER_VALUE_SIGMA = 0.5;
@@ -190,7 +216,6 @@ public final class SyntheticKpis {
             this.growth = uniform(random, -0.20, 0.50);
             this.baseRate = Math.exp(uniform(random, Math.log(0.01), Math.log(0.05)));
             this.medianOrderValue = Math.exp(uniform(random, Math.log(25), Math.log(150)));
-            this.revenueVisible = scale * baseRate >= VISIBLE_ORDERS;
         }
 
         List<Planned> planIncidents(GeneratorSettings settings) {
@@ -199,7 +224,7 @@ public final class SyntheticKpis {
                 return planned;
             }
             int count = 1 + random.nextInt(settings.maxIncidentsPerSite());
-            String[] pool = revenueVisible ? ALL_TYPES : TRAFFIC_TYPES;
+            String[] pool = ALL_TYPES;
             List<String> types = new ArrayList<>();
             boolean shifted = false;
             for (int i = 0; i < count; i++) {
@@ -224,6 +249,16 @@ public final class SyntheticKpis {
                 String type = types.get(i);
                 int from = WARM_UP_DAYS + i * segment;
                 int duration = duration(type);
+                double magnitude = magnitude(type);
+                List<String> kpis = labelled(type, magnitude, duration);
+                while (kpis.isEmpty()) {
+                    // Its main move would drown in this site's noise: a traffic incident instead.
+                    type = TRAFFIC_TYPES[random.nextInt(TRAFFIC_TYPES.length)];
+                    type = type.equals("level_shift") ? "spike" : type;
+                    duration = duration(type);
+                    magnitude = magnitude(type);
+                    kpis = labelled(type, magnitude, duration);
+                }
                 int latest = from + segment - duration - (i < count - 1 ? QUIET_DAYS : 0);
                 if (type.equals("level_shift")) {
                     latest = from + segment - Math.min(duration, 7);
@@ -233,7 +268,7 @@ public final class SyntheticKpis {
                 }
                 int start = from + random.nextInt(latest - from + 1);
                 int end = Math.min(days - 1, start + duration - 1);
-                planned.add(new Planned(type, start, end, magnitude(type), labelled(type)));
+                planned.add(new Planned(type, start, end, magnitude, kpis));
             }
             return planned;
         }
@@ -266,13 +301,72 @@ public final class SyntheticKpis {
             };
         }
 
-        private List<String> labelled(String type) {
-            return switch (type) {
-                case "bot_traffic" -> List.of(SESSIONS, CONVERSION);
-                case "checkout_failure" -> List.of(CONVERSION, REVENUE);
-                case "order_value_outlier" -> List.of(REVENUE);
-                default -> revenueVisible ? List.of(SESSIONS, REVENUE) : List.of(SESSIONS);
-            };
+        /**
+         * The KPIs an incident visibly moves, by the rule in the class comment; empty when its
+         * defining move would not be visible on this site.
+         */
+        private List<String> labelled(String type, double magnitude, int duration) {
+            int days = Math.min(duration, 14);
+            double orders = scale * baseRate;
+            List<String> kpis = new ArrayList<>();
+            switch (type) {
+                case "bot_traffic" -> {
+                    // Bots add sessions but no orders: the rate falls by 1 / (1 + share).
+                    double move = Math.log(1 + magnitude);
+                    if (!visible(move, countNoise(orders), days)) {
+                        return List.of();
+                    }
+                    kpis.add(SESSIONS);
+                    kpis.add(CONVERSION);
+                }
+                case "checkout_failure" -> {
+                    double move = Math.log(magnitude);
+                    if (!visible(move, countNoise(orders * magnitude), days)) {
+                        return List.of();
+                    }
+                    kpis.add(CONVERSION);
+                    if (visible(move, revenueNoise(orders * magnitude), days)) {
+                        kpis.add(REVENUE);
+                    }
+                }
+                case "order_value_outlier" -> {
+                    if (!visible(Math.log(magnitude), revenueNoise(orders), days)) {
+                        return List.of();
+                    }
+                    kpis.add(REVENUE);
+                }
+                default -> {
+                    // Traffic incidents: sessions move, orders follow at a steady rate.
+                    double move = Math.log(magnitude);
+                    double low = Math.min(1, magnitude);
+                    if (!visible(move, countNoise(scale * low), days)) {
+                        return List.of();
+                    }
+                    kpis.add(SESSIONS);
+                    if (visible(move, revenueNoise(orders * low), days)) {
+                        kpis.add(REVENUE);
+                    }
+                }
+            }
+            return List.copyOf(kpis);
+        }
+
+        /** {@code variance}: of one day's log value from the volume alone. */
+        private static boolean visible(double logMove, double variance, int days) {
+            double noise = BASELINE_NOISE_FACTOR * Math.sqrt(
+                    (variance + DAILY_NOISE * DAILY_NOISE) / days + DRIFT_NOISE * DRIFT_NOISE);
+            return Math.abs(logMove) >= VISIBLE_Z * noise;
+        }
+
+        /** Log variance of a count of {@code n}, or of a rate over {@code n} events. */
+        private static double countNoise(double n) {
+            return 1 / Math.max(n, 0.1);
+        }
+
+        /** Log variance of the revenue of {@code n} orders of log-normal values. */
+        private static double revenueNoise(double n) {
+            double cv2 = Math.exp(ORDER_VALUE_SIGMA * ORDER_VALUE_SIGMA) - 1;
+            return (1 + cv2) / Math.max(n, 0.1);
         }
 
         void maybeJoinMarketEvent(int day, double depth, List<Planned> planned) {
@@ -288,8 +382,10 @@ public final class SyntheticKpis {
                 }
             }
             double factor = Math.min(0.8, (1 - depth) * jitter);
-            planned.add(new Planned("market_event", day, day, factor,
-                    revenueVisible ? List.of(SESSIONS, REVENUE) : List.of(SESSIONS)));
+            List<String> kpis = labelled("market_event", factor, 1);
+            if (!kpis.isEmpty()) {
+                planned.add(new Planned("market_event", day, day, factor, kpis));
+            }
         }
 
         SiteSeries simulate(LocalDate start, List<Planned> planned) {
