@@ -1,6 +1,8 @@
 package com.analyticscopilot.cli;
 
 import com.analyticscopilot.data.Incident;
+import com.analyticscopilot.data.InputProblem;
+import com.analyticscopilot.data.InvalidInputException;
 import com.analyticscopilot.data.generate.GeneratedData;
 import com.analyticscopilot.data.generate.GeneratorSettings;
 import com.analyticscopilot.data.generate.SyntheticKpis;
@@ -9,6 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
@@ -59,8 +63,17 @@ public final class GenerateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new InvalidInputException(InputProblem.of(out.toString(),
+                    "is a file; --out needs a folder"));
+        }
         GeneratedData data = SyntheticKpis.generate(settings);
-        data.writeTo(out);
+        try {
+            data.writeTo(out);
+        } catch (UncheckedIOException e) {
+            throw new InvalidInputException(InputProblem.of(out.toString(),
+                    "cannot write there: " + e.getCause().getMessage()), e);
+        }
 
         Map<String, Integer> byType = new TreeMap<>();
         for (Incident incident : data.incidents()) {
@@ -70,14 +83,17 @@ public final class GenerateCommand implements Callable<Integer> {
                 .filter(s -> data.incidents().stream().noneMatch(i -> i.site().equals(s)))
                 .count();
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("wrote %s: %d sites x %d days from %s, seed %d%n",
-                out.resolve(GeneratedData.KPIS_FILE), sites, days, start, seed);
+        o.printf("wrote %s: %s x %s from %s, seed %d%n", out.resolve(GeneratedData.KPIS_FILE),
+                count(sites, "site"), count(days, "day"), start, seed);
         o.printf("wrote %s%n", out.resolve(GeneratedData.ROLES_FILE));
-        o.printf("wrote %s: %d incidents on %d sites (%d sites without)%n",
-                out.resolve(GeneratedData.LABELS_FILE), data.incidents().size(), sites - quiet,
-                quiet);
+        o.printf("wrote %s: %s on %s (%d without)%n", out.resolve(GeneratedData.LABELS_FILE),
+                count(data.incidents().size(), "incident"), count(sites - quiet, "site"), quiet);
         byType.forEach((type, n) -> o.printf("  %-20s %d%n", type, n));
         o.flush();
         return CopilotCommand.OK;
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

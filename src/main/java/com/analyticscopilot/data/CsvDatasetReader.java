@@ -50,7 +50,8 @@ import java.util.Set;
  *   <li>Rows may come in any order. The time step is inferred as the most common difference
  *       between a site's consecutive times, and all sites must share it. A difference that is
  *       a multiple of the step is a gap: the missing steps are kept as NaN rows and reported.
- *       Any other difference is an irregular step and an error.</li>
+ *       Any other difference is an irregular step and an error, unless the caller opts into
+ *       {@link ImportOptions#snappedToGrid()}.</li>
  * </ul>
  *
  * <p><b>Errors</b> (thrown together, up to {@value ProblemList#LIMIT}, each naming file, line and
@@ -63,6 +64,11 @@ import java.util.Set;
  *
  * <p>Line numbers count the header as line 1 and assume no quoted cell spans several lines,
  * which KPI exports do not do.
+ *
+ * <p>Speed: KPI cells go through {@link StrictNumberType}, a Tablesaw column type that takes
+ * plain numbers only; when some cell is anything else, the file is read again with every
+ * column as text, so each such cell can be named. 5,000 sites x 365 days read in about 4 s
+ * (docs/benchmarks-data.md).
  */
 public final class CsvDatasetReader {
 
@@ -222,11 +228,20 @@ public final class CsvDatasetReader {
                 first = first.substring(1);
             }
             List<String> header = CsvText.split(first);
-            String lead = header.get(0);
-            if (parseTime(lead) != null || looksNumeric(lead)) {
+            if (header.size() == 1 && (first.contains(";") || first.contains("\t"))) {
                 throw new InvalidInputException(new InputProblem(name, 1, null,
-                        "no header: line 1 starts with data ('" + lead + "'); the first line"
-                                + " must name the columns, e.g. date,site,sessions"));
+                        "columns must be separated by commas; this file seems to use "
+                                + (first.contains(";") ? "semicolons" : "tabs")
+                                + " (export it as CSV with ',' and a decimal point)"));
+            }
+            for (int c = 0; c < header.size(); c++) {
+                // A column is never named like a date; a first column never like a number.
+                String cell = header.get(c);
+                if (parseTime(cell) != null || c == 0 && looksNumeric(cell)) {
+                    throw new InvalidInputException(new InputProblem(name, 1, null,
+                            "no header: line 1 holds data ('" + cell + "'); the first line"
+                                    + " must name the columns, e.g. date,site,sessions"));
+                }
             }
             Map<String, Integer> seen = new HashMap<>();
             for (int c = 0; c < header.size(); c++) {
@@ -336,7 +351,9 @@ public final class CsvDatasetReader {
                 if (seconds == Long.MIN_VALUE) {
                     problems.add(lineOf(r), columnName, text.isEmpty() ? "empty date"
                             : "cannot read date '" + text + "'; use 2025-03-01,"
-                                    + " 2025-03-01 13:00:00 or 2025-03-01T13:00:00");
+                                    + " 2025-03-01 13:00:00 or 2025-03-01T13:00:00"
+                                    + (hasZone(text) ? " (local times, without a time zone)"
+                                    : ""));
                 }
                 times[r] = seconds;
             }
@@ -825,6 +842,11 @@ public final class CsvDatasetReader {
             }
         }
         return digit;
+    }
+
+    private static boolean hasZone(String text) {
+        return text.length() > 10 && (text.endsWith("Z") || text.endsWith("z")
+                || text.matches(".*[+-]\\d\\d:?\\d\\d$") && text.lastIndexOf(':') > 13);
     }
 
     private static boolean isInfinity(String text) {

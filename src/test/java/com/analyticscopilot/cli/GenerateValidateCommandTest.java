@@ -88,6 +88,18 @@ class GenerateValidateCommandTest {
     }
 
     @Test
+    void generateIntoAFileIsBadInput() throws IOException {
+        Path file = dir.resolve("taken.csv");
+        Files.writeString(file, "keep me");
+
+        int code = run("generate", "--out", file.toString());
+
+        assertEquals(CopilotCommand.BAD_INPUT, code);
+        assertEquals("error: " + file + ": is a file; --out needs a folder", err.toString().strip());
+        assertEquals("keep me", Files.readString(file));
+    }
+
+    @Test
     void generateNeedsOut() {
         assertEquals(CopilotCommand.BAD_INPUT, run("generate"));
         assertTrue(err.toString().contains("--out"), err::toString);

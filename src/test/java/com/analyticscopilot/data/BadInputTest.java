@@ -75,8 +75,33 @@ class BadInputTest {
         InputProblem p = only(file);
 
         assertEquals(1, p.line());
-        assertEquals(file + ":1: no header: line 1 starts with data ('2025-03-01'); the first"
+        assertEquals(file + ":1: no header: line 1 holds data ('2025-03-01'); the first"
                 + " line must name the columns, e.g. date,site,sessions", p.toString());
+    }
+
+    @Test
+    void noHeaderWhenTheSiteComesFirst() throws IOException {
+        InputProblem p = only(write("shop-a,2025-03-01,10\n"));
+
+        assertEquals(1, p.line());
+        assertTrue(p.message().startsWith("no header: line 1 holds data ('2025-03-01')"),
+                p.message());
+    }
+
+    @Test
+    void semicolonSeparatedExport() throws IOException {
+        InputProblem p = only(write("date;site;sessions\n2025-03-01;a;10\n"));
+
+        assertEquals(1, p.line());
+        assertTrue(p.message().contains("seems to use semicolons"), p.message());
+    }
+
+    @Test
+    void windowsLineEndingsAreFine() throws IOException {
+        Dataset data = CsvDatasetReader.read(write("date,sessions\r\n2025-03-01,10\r\n"
+                + "2025-03-02,12\r\n"));
+
+        assertEquals(12.0, data.sites().get(0).value(0, 1));
     }
 
     @Test
@@ -138,6 +163,7 @@ class BadInputTest {
 
         assertEquals(2, p.line());
         assertEquals("timestamp", p.column());
+        assertTrue(p.message().endsWith("(local times, without a time zone)"), p.message());
     }
 
     @Test

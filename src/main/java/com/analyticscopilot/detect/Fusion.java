@@ -1,0 +1,104 @@
+package com.analyticscopilot.detect;
+
+import com.analyticscopilot.detect.stl.RobustScale;
+
+/**
+ * Combines the two views' calibrated scores into one: Stouffer's sum of z-scores, corrected for
+ * the correlation between the views,
+ * {@code z = (z_stl + z_lstm) / sqrt(2 + 2 rho)}.
+ *
+ * <p>Why this rule (docs/scoring.md has the details):
+ * <ul>
+ *   <li>If both calibrated scores are standard normal on normal data with correlation rho, so
+ *       is the fused score: the threshold keeps its meaning.</li>
+ *   <li>It asks for corroboration. An anomaly moves the observation away from both the STL fit
+ *       and the forecast, in the same direction, so both scores grow and the sum grows faster
+ *       than either. A view's own false alarm (the forecaster's echo of last week's incident, a
+ *       loess wiggle at the end of a series) is seen by one view only and is halved. Rules that
+ *       take the stronger of the two views (minimum p-value, Cauchy combination) add the false
+ *       alarms of both views, which made the fused score worse than the better view alone.</li>
+ *   <li>It is increasing in each input (strictly, up to the {@link #VIEW_CAP cap}), and
+ *       symmetric.</li>
+ * </ul>
+ * rho is estimated per series, robustly: from the robust spreads of the sum and the difference
+ * of the two score series, {@code rho = (s+^2 - s-^2) / (s+^2 + s-^2)}, which the few anomalies
+ * do not move. It is bounded to [0, 0.9]: a negative estimate would let two disagreeing views
+ * add up to more than their sum, and near 1 the views are one view.
+ */
+public final class Fusion {
+
+    /**
+     * The largest calibrated score one view brings into the sum. A normal tail beyond 6 has
+     * probability 2e-9, far below what a few hundred residuals of one series can calibrate:
+     * beyond it a view says "far out", not how far. Capped, one view alone reaches at most
+     * 6 / sqrt(2) = 4.24, below the default threshold of 4.5, so a flag needs at least mild
+     * support from the other view (about 1.8 at rho = 0.5) at the default sensitivity.
+     */
+    public static final double VIEW_CAP = 6.0;
+
+    /** The highest correlation used: above this the two views carry no separate evidence. */
+    static final double MAX_RHO = 0.9;
+
+    private Fusion() {
+    }
+
+    /**
+     * The fused score of two calibrated scores with correlation {@code rho}. When one is
+     * {@code NaN} (the view has no judgement at that step, e.g. the forecaster's first window)
+     * the other is returned as it is.
+     */
+    public static double fuse(double zStl, double zLstm, double rho) {
+        return combine(zStl, zLstm, rho, VIEW_CAP);
+    }
+
+    /**
+     * The fused score without the cap: how far out the two views together put a point, once the
+     * capped score has decided that it is out at all. Severity is graded on this.
+     */
+    public static double strength(double zStl, double zLstm, double rho) {
+        return combine(zStl, zLstm, rho, Double.POSITIVE_INFINITY);
+    }
+
+    private static double combine(double zStl, double zLstm, double rho, double cap) {
+        if (Double.isNaN(zStl)) {
+            return zLstm;
+        }
+        if (Double.isNaN(zLstm)) {
+            return zStl;
+        }
+        double r = Math.max(0, Math.min(MAX_RHO, Double.isNaN(rho) ? 0 : rho));
+        double a = Math.max(-cap, Math.min(cap, zStl));
+        double b = Math.max(-cap, Math.min(cap, zLstm));
+        return (a + b) / Math.sqrt(2 + 2 * r);
+    }
+
+    /**
+     * The robust correlation of two score series over the steps where both exist; 0 when fewer
+     * than 10 steps have both.
+     */
+    public static double correlation(double[] a, double[] b) {
+        int n = Math.min(a.length, b.length);
+        double[] sum = new double[n];
+        double[] diff = new double[n];
+        int both = 0;
+        for (int t = 0; t < n; t++) {
+            if (Double.isNaN(a[t]) || Double.isNaN(b[t])) {
+                sum[t] = Double.NaN;
+                diff[t] = Double.NaN;
+            } else {
+                sum[t] = a[t] + b[t];
+                diff[t] = a[t] - b[t];
+                both++;
+            }
+        }
+        // Ten pairs: fewer give a spread estimate too rough to correct anything with.
+        if (both < 10) {
+            return 0;
+        }
+        double plus = RobustScale.sigma(sum, RobustScale.median(sum), 1e-12);
+        double minus = RobustScale.sigma(diff, RobustScale.median(diff), 1e-12);
+        double p2 = plus * plus;
+        double m2 = minus * minus;
+        return (p2 - m2) / (p2 + m2);
+    }
+}
