@@ -31,8 +31,14 @@ final class NativeThreads {
             LOG.debug("ND4J threads left to OMP_NUM_THREADS={}", fromEnvironment);
             return;
         }
-        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
-        Nd4j.getEnvironment().setMaxThreads(1);
-        LOG.info("ND4J runs on 1 thread (set OMP_NUM_THREADS to change it)");
+        try {
+            // Nd4j first: it loads the native backend that NativeOpsHolder needs.
+            Nd4j.getEnvironment().setMaxThreads(1);
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
+            LOG.info("ND4J runs on 1 thread (set OMP_NUM_THREADS to change it)");
+        } catch (RuntimeException | LinkageError e) {
+            // Speed only: the defaults still work, so carry on with them.
+            LOG.warn("could not set ND4J's thread count; using its default", e);
+        }
     }
 }
