@@ -48,6 +48,27 @@ class PlaybookDiagnosisTest {
     }
 
     @Test
+    void lowVolumeSiteBotsAndCheckoutFailureAreReadFromTheRatiosSizeEvenUnflagged() {
+        // On a small site the conversion rate is noisy, so its real fall can stay unflagged.
+        AnomalyEvent bots = Events.on("small").flagged("sessions", COUNT, 160)
+                .steady("conversion_rate", RATIO, -57).steady("revenue", MONEY, -19).days(6).build();
+        AnomalyEvent checkout = Events.on("small").steady("sessions", COUNT, -1)
+                .steady("conversion_rate", RATIO, -72).flagged("revenue", MONEY, -77).build();
+
+        assertEquals("bot-traffic", top(bots).ruleId());
+        assertEquals("checkout-failure", top(checkout).ruleId());
+    }
+
+    @Test
+    void trackingOutageWithASwingingConversionIsStillTrafficLoss() {
+        // Few visits left: the conversion rate swings +120 % by chance, unflagged.
+        AnomalyEvent outage = Events.on("shop-11").flagged("sessions", COUNT, -85)
+                .steady("conversion_rate", RATIO, 120).flagged("revenue", MONEY, -90).days(3).build();
+
+        assertEquals("traffic-loss", top(outage).ruleId());
+    }
+
+    @Test
     void checkoutFailureWhenConversionAndRevenueFallWithVisitsSteady() {
         AnomalyEvent event = Events.on("shop-03").steady("sessions", COUNT, 1)
                 .flagged("conversion_rate", RATIO, -80).flagged("revenue", MONEY, -78).days(2).build();
