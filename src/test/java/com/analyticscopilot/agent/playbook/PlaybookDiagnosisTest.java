@@ -34,7 +34,7 @@ class PlaybookDiagnosisTest {
 
         assertEquals("traffic-loss", rec.ruleId());
         assertEquals("Traffic loss (tracking outage or lost source)", rec.diagnosis());
-        assertEquals("sessions -72 % for 3 days while conversion_rate held (-2 %)", rec.rationale());
+        assertEquals("sessions -72 % for 3 days while conversion_rate held within its noise (-2 %)", rec.rationale());
         assertEquals("check-tracking", rec.actions().get(0).id());
     }
 
@@ -89,7 +89,7 @@ class PlaybookDiagnosisTest {
 
         assertEquals("traffic-surge", rec.ruleId());
         assertTrue(rec.rationale().startsWith("sessions +140 % for 2 days while conversion_rate"
-                + " held (-3 %)"), rec.rationale());
+                + " held within its noise (-3 %)"), rec.rationale());
     }
 
     @Test
