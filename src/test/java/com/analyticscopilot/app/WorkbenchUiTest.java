@@ -255,4 +255,23 @@ class WorkbenchUiTest {
         assertTrue(tip.contains("diagnosis: Checkout or funnel failure")
                 || tip.contains("diagnosis: Traffic spike"), tip);
     }
+
+    @Test
+    void closingTheWindowRemembersItsSizeTheFileAndTheSensitivity() throws Exception {
+        show(new FakeTraining(1, 1, 0));
+        FxHarness.runFx(() -> {
+            workbench.stage().setWidth(1100);
+            workbench.stage().setHeight(720);
+        });
+        FxHarness.runFx(() -> workbench.main().sensitivityProperty().set(0.8));
+        double width = onFx(() -> workbench.stage().getScene().getWidth());
+
+        FxHarness.runFx(workbench.stage()::hide);
+
+        WorkbenchPreferences saved = WorkbenchPreferences.load(home);
+        assertEquals(width, saved.width(), 1e-6);
+        assertEquals(0.8, saved.sensitivity(), 1e-12);
+        assertEquals(home.resolve("sample-data/kpis.csv").toAbsolutePath(), saved.dataFile()
+                .orElseThrow());
+    }
 }
