@@ -73,7 +73,11 @@ public final class Workbench {
         stage.setScene(scene);
         stage.setMinWidth(800);
         stage.setMinHeight(560);
-        stage.setOnHidden(e -> main.close(scene.getWidth(), scene.getHeight()));
+        // The window's outer size is what is remembered and restored, decorations included, so
+        // the window does not shrink by its title bar at every start.
+        stage.setWidth(prefs.width());
+        stage.setHeight(prefs.height());
+        stage.setOnHidden(e -> main.close(stage.getWidth(), stage.getHeight()));
         stage.show();
         return new Workbench(stage, main, agent, training, prefs, errors);
     }

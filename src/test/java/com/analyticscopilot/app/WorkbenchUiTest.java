@@ -264,7 +264,7 @@ class WorkbenchUiTest {
             workbench.stage().setHeight(720);
         });
         FxHarness.runFx(() -> workbench.main().sensitivityProperty().set(0.8));
-        double width = onFx(() -> workbench.stage().getScene().getWidth());
+        double width = onFx(() -> workbench.stage().getWidth());
 
         FxHarness.runFx(workbench.stage()::hide);
 
