@@ -31,7 +31,8 @@ class DetectorServiceTest {
 
     @Test
     void everySiteGetsATraceAndTheBandSeparatesFlaggedFromNormalPoints() {
-        Analysis analysis = new DetectorService().analyse(DATA, 0.5, null, ThresholdAdjustments.NONE,
+        Analysis analysis = new DetectorService().analyse(DATA, 0.5, null,
+                ThresholdAdjustments.NONE,
                 TaskProgress.NONE);
 
         assertEquals("stl", analysis.method());
@@ -72,8 +73,10 @@ class DetectorServiceTest {
 
         // The band is the threshold drawn back in KPI units with a typical spread, so it is
         // approximate; it must still tell the two kinds of points apart almost always.
-        assertTrue(flaggedOutside >= 0.8 * flagged, flaggedOutside + " of " + flagged + " flagged outside");
-        assertTrue(normalInside >= 0.95 * normal, normalInside + " of " + normal + " normal inside");
+        assertTrue(flaggedOutside >= 0.8 * flagged, flaggedOutside + " of " + flagged
+                + " flagged outside");
+        assertTrue(normalInside >= 0.95 * normal, normalInside + " of " + normal
+                + " normal inside");
     }
 
     @Test
