@@ -33,9 +33,8 @@ public sealed interface Condition {
         /** A KPI of the role fell by at least the bound, flagged or not. */
         FELL,
         /**
-         * A flagged KPI of the role stayed at its new level: after the event its level still
-         * differs from the level before, in the direction it moved, by more than its noise
-         * explains ({@link KpiMove#sustained()}) and, with a bound, by at least the bound.
+         * A flagged KPI of the role stayed at a new level: after the event its level still
+         * differs from the level before by more than its noise explains ({@link KpiMove#sustained()}) and, with a bound, by at least the bound.
          * A dip or an outage that came back does not stay.
          */
         STAYED;
@@ -83,14 +82,12 @@ public sealed interface Condition {
         }
 
         private boolean stayed(KpiMove move) {
-            if (!move.flagged() || !move.sustained()) {
-                return false;
-            }
-            // The new level must be on the side the KPI moved to: a fall followed by a higher
-            // level is a different story (a recovery overshooting), not the fall staying.
-            double change = move.sustainedChange();
-            boolean sameWay = move.direction() == 0 || Math.signum(change) == move.direction();
-            return sameWay && (Double.isNaN(bound) || Math.abs(change) >= bound);
+            // The sign of the lasting change is not checked against the move's direction: the
+            // detector's trend smears a step over a few days, so the steps just before a shift
+            // can peak on the other side (a fall announced by a day "above" a falling trend).
+            // The lasting change itself says which way the level went.
+            return move.flagged() && move.sustained()
+                    && (Double.isNaN(bound) || Math.abs(move.sustainedChange()) >= bound);
         }
 
         private boolean movedEnough(KpiMove move) {
