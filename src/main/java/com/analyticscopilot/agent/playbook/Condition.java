@@ -34,8 +34,9 @@ public sealed interface Condition {
         FELL,
         /**
          * A flagged KPI of the role stayed at a new level: after the event its level still
-         * differs from the level before by more than its noise explains ({@link KpiMove#sustained()}) and, with a bound, by at least the bound.
-         * A dip or an outage that came back does not stay.
+         * differs from the level before by more than its noise explains
+         * ({@link KpiMove#sustained()}) and, with a bound, by at least the bound. A dip or an
+         * outage that came back does not stay.
          */
         STAYED;
 

@@ -34,8 +34,8 @@ public final class Rationale {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+(?:\\.[a-z]+)?)}");
 
-    private static final Set<String> SIMPLE = Set.of("moves", "levels", "duration", "start", "site", "sites",
-            "severity", "impact");
+    private static final Set<String> SIMPLE = Set.of("moves", "levels", "duration", "start",
+            "site", "sites", "severity", "impact");
 
     private static final Set<String> PARTS = Set.of("", ".name", ".change");
 
