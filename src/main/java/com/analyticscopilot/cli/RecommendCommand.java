@@ -21,6 +21,8 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -94,6 +96,13 @@ public final class RecommendCommand implements Callable<Integer> {
                 || event.shared() && event.points().stream().anyMatch(p -> p.site().equals(site));
     }
 
+    /** A step's time as a person writes it: the date alone for whole days. */
+    private static String when(LocalDateTime time) {
+        return time.toLocalTime().equals(LocalTime.MIDNIGHT)
+                ? time.toLocalDate().toString()
+                : time.toString().replace('T', ' ');
+    }
+
     /**
      * Prints the site's events with their diagnoses and ranked actions, and stores the
      * recommendations so their ids can be clicked.
@@ -113,8 +122,9 @@ public final class RecommendCommand implements Callable<Integer> {
             List<Recommendation> recs = agent.recommend(event, events);
             List<Long> ids = agent.record(event, recs);
             out.println();
-            out.printf(Locale.ROOT, "%s  %s to %s, %d %s, severity %s%n", event.id(), event.start(),
-                    event.end(), event.steps(), event.steps() == 1 ? "step" : "steps",
+            out.printf(Locale.ROOT, "%s  %s to %s, %d %s, severity %s%n", event.id(),
+                    when(event.start()), when(event.end()), event.steps(),
+                    event.steps() == 1 ? "step" : "steps",
                     event.severity().label());
             int next = 0;
             for (int r = 0; r < recs.size(); r++) {
