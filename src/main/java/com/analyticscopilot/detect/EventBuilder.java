@@ -3,6 +3,8 @@ package com.analyticscopilot.detect;
 import com.analyticscopilot.data.Dataset;
 import com.analyticscopilot.data.Kpi;
 import com.analyticscopilot.data.KpiRole;
+import com.analyticscopilot.detect.stl.KpiScale;
+import com.analyticscopilot.detect.stl.RobustScale;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -153,7 +155,7 @@ final class EventBuilder {
         List<AnomalyPoint> points = points(run, series);
         List<KpiMove> moves = new ArrayList<>();
         for (SeriesScores s : series) {
-            moves.add(move(s, run.from(), run.to()));
+            moves.add(withLevel(move(s, run.from(), run.to()), s, run.from(), run.to()));
         }
         Severity severity = worst(points);
         double impact = impact(run);
@@ -196,7 +198,7 @@ final class EventBuilder {
                 }
                 flagged |= m.flagged();
             }
-            double median = com.analyticscopilot.detect.stl.RobustScale.median(
+            double median = RobustScale.median(
                     relative.stream().mapToDouble(Double::doubleValue).toArray());
             Kpi kpi = dataset.kpis().get(k);
             moves.add(new KpiMove(kpi.name(), kpi.role(),
@@ -247,6 +249,81 @@ final class EventBuilder {
         return new KpiMove(s.kpi().name(), s.kpi().role(), direction,
                 SeverityRule.relativeChange(s.observed(peakAt), s.expected(peakAt)),
                 Math.abs(s.score(peakAt)), flagged);
+    }
+
+    /** Steps before an event whose level is the "old" one: four weeks of daily data. */
+    static final int LEVEL_BEFORE = 28;
+    /** Steps after an event whose level is the "new" one: two weeks of daily data. */
+    static final int LEVEL_AFTER = 14;
+    /** Fewest known steps after the event to judge its level: about a working week. */
+    static final int MIN_AFTER = 5;
+    /** Fewest known steps before the event to estimate the old level and its noise. */
+    static final int MIN_BEFORE = 7;
+    /**
+     * The standard error of the median of n independent normal values is sqrt(pi / 2) = 1.2533
+     * times that of their mean, sigma / sqrt(n).
+     */
+    private static final double MEDIAN_SE_FACTOR = 1.2533;
+
+    /**
+     * The move with how the KPI's level after the event compares with its level before it.
+     *
+     * <p>The level is read from the deseasonalised series, trend + remainder on the working
+     * scale (observed minus the weekly pattern: log scale for counts and money, raw for ratios),
+     * so that a Monday after a Sunday is not a change. "Stayed at the new level" is judged on the
+     * steps after the event is over, up to {@value #LEVEL_AFTER} of them: a dip or an outage has
+     * returned by then and its median is the old level, a level shift keeps the new one on
+     * every step. Leaving the event's own steps out also keeps a long event from judging itself.
+     * The old level is the median of up to {@value #LEVEL_BEFORE} steps before the event's
+     * start; medians, so that an earlier incident in either window does not move them.
+     *
+     * <p>Significance: the noise is the robust spread (1.4826 MAD) of the deseasonalised steps
+     * before the event, which includes the slow wander of the trend. The two medians have
+     * standard errors 1.2533 sigma / sqrt(n) each, so their difference has
+     * se = 1.2533 sigma sqrt(1 / nAfter + 1 / nBefore), and {@code sustainedZ} = change / se.
+     * With 14 and 28 steps, se is about 0.41 sigma: a new level counts as sustained
+     * ({@link KpiMove#SUSTAINED_Z}) when it is about 1.6 of the old day-to-day spreads away.
+     */
+    private static KpiMove withLevel(KpiMove move, SeriesScores s, int from, int to) {
+        double[] trend = s.trend();
+        double[] remainder = s.remainder();
+        if (trend == null || remainder == null) {
+            return move;
+        }
+        int n = s.length();
+        double[] before = level(trend, remainder, Math.max(0, from - LEVEL_BEFORE), from - 1);
+        double[] after = level(trend, remainder, to + 1, Math.min(n - 1, to + LEVEL_AFTER));
+        if (before.length < MIN_BEFORE || after.length < MIN_AFTER) {
+            return move;
+        }
+
+        // The old and the new level, and the change in the KPI's own relative terms: on the log
+        // scale a difference d of levels is a ratio e^d (the +1 of log1p is negligible at the
+        // levels a shift is judged on).
+        double oldLevel = RobustScale.median(before);
+        double newLevel = RobustScale.median(after);
+        double change = s.scale() == KpiScale.LOG1P ? Math.expm1(newLevel - oldLevel)
+                : oldLevel == 0 ? Double.NaN : (newLevel - oldLevel) / Math.abs(oldLevel);
+
+        // The floor only keeps a constant series from dividing by zero.
+        double sigma = RobustScale.sigma(before, oldLevel, 1e-12);
+        double se = MEDIAN_SE_FACTOR * sigma
+                * Math.sqrt(1.0 / after.length + 1.0 / before.length);
+        double z = (newLevel - oldLevel) / se;
+        return new KpiMove(move.kpi(), move.role(), move.direction(), move.relativeChange(),
+                move.peakScore(), move.flagged(), change, z);
+    }
+
+    /** The known deseasonalised values (trend + remainder) of steps [from, to]. */
+    private static double[] level(double[] trend, double[] remainder, int from, int to) {
+        List<Double> values = new ArrayList<>();
+        for (int t = Math.max(0, from); t <= to; t++) {
+            double v = trend[t] + remainder[t];
+            if (!Double.isNaN(v)) {
+                values.add(v);
+            }
+        }
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** Money expected minus observed over the run; NaN without a money KPI. */

@@ -61,6 +61,17 @@ public final class Events {
         return this;
     }
 
+    /**
+     * The last KPI added: its level after the event compared with before, {@code percent}
+     * (signed) at {@code z} standard errors, as the detector would measure it.
+     */
+    public Events after(double percent, double z) {
+        KpiMove m = moves.remove(moves.size() - 1);
+        moves.add(new KpiMove(m.kpi(), m.role(), m.direction(), m.relativeChange(), m.peakScore(),
+                m.flagged(), percent / 100, z));
+        return this;
+    }
+
     /** Lasting {@code n} daily steps. */
     public Events days(int n) {
         steps = n;

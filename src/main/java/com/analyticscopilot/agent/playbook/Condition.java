@@ -31,7 +31,14 @@ public sealed interface Condition {
          */
         ROSE,
         /** A KPI of the role fell by at least the bound, flagged or not. */
-        FELL;
+        FELL,
+        /**
+         * A flagged KPI of the role stayed at a new level: after the event its level still
+         * differs from the level before by more than its noise explains
+         * ({@link KpiMove#sustained()}) and, with a bound, by at least the bound. A dip or an
+         * outage that came back does not stay.
+         */
+        STAYED;
 
         /** True for the directions that count a move without its flag; they need a bound. */
         public boolean ignoresFlag() {
@@ -44,8 +51,9 @@ public sealed interface Condition {
      *
      * @param role      the role, or {@code null} for any KPI
      * @param direction how they moved
-     * @param bound     for up/down/moved: the least relative change, as a fraction (0.4 for
-     *                  40 %); for steady: the largest change still called steady; {@code NaN}
+     * @param bound     for up/down/moved/rose/fell: the least relative change, as a fraction
+     *                  (0.4 for 40 %); for stayed: the least sustained change of the level; for
+     *                  steady: the largest change still called steady; {@code NaN}
      *                  when the line gives no number
      */
     record RoleMove(KpiRole role, Direction direction, double bound) implements Condition {
@@ -54,6 +62,9 @@ public sealed interface Condition {
         public boolean matches(AnomalyEvent event) {
             if (direction == Direction.STEADY) {
                 return event.moves().stream().filter(this::hasRole).allMatch(this::isSteady);
+            }
+            if (direction == Direction.STAYED) {
+                return event.moves().stream().filter(this::hasRole).anyMatch(this::stayed);
             }
             return event.moves().stream().filter(this::hasRole).anyMatch(this::movedEnough);
         }
@@ -69,6 +80,15 @@ public sealed interface Condition {
             // An unknown change (expected value 0) cannot contradict "steady"; the flag decides.
             return Double.isNaN(bound) || Double.isNaN(move.relativeChange())
                     || Math.abs(move.relativeChange()) < bound;
+        }
+
+        private boolean stayed(KpiMove move) {
+            // The sign of the lasting change is not checked against the move's direction: the
+            // detector's trend smears a step over a few days, so the steps just before a shift
+            // can peak on the other side (a fall announced by a day "above" a falling trend).
+            // The lasting change itself says which way the level went.
+            return move.flagged() && move.sustained()
+                    && (Double.isNaN(bound) || Math.abs(move.sustainedChange()) >= bound);
         }
 
         private boolean movedEnough(KpiMove move) {

@@ -35,8 +35,9 @@ import java.util.regex.Pattern;
  *   action: check-sources | Compare traffic by source with the week before
  * </pre>
  * Conditions: {@code ROLE up|down|moved [>= N%]}, {@code ROLE steady [< N%]},
- * {@code ROLE rose|fell >= N%} (the change alone, flagged or not) (ROLE is count,
- * ratio, money, value or any), {@code duration OP N} (time steps), {@code sites OP N},
+ * {@code ROLE rose|fell >= N%} (the change alone, flagged or not), {@code ROLE stayed [>= N%]}
+ * (a flagged KPI's level after the event still differs from before it, beyond noise) (ROLE
+ * is count, ratio, money, value or any), {@code duration OP N} (time steps), {@code sites OP N},
  * {@code shared}, {@code not shared}; OP is one of {@code >= <= > < =}. Rules are tried in file
  * order; every matching rule yields a recommendation, the first one on top. A rule without
  * {@code when:} lines is a fallback, used only when no other rule matches.
@@ -379,7 +380,7 @@ public final class Playbook {
                 direction = Condition.Direction.valueOf(words[1].toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 problem(number, "unknown direction '" + words[1]
-                        + "'; expected up, down, moved, steady, rose or fell");
+                        + "'; expected up, down, moved, steady, rose, fell or stayed");
                 return;
             }
             if (direction.ignoresFlag() && words.length < 3) {

@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
  *     that moved most, with its change ("sessions -72 %"); add {@code .name} or {@code .change}
  *     for one part only;</li>
  * <li>{@code {moves}}: every flagged KPI with its change;</li>
+ * <li>{@code {levels}}: every KPI whose level after the event stayed away from its level
+ *     before it ({@link KpiMove#sustained()}), with that lasting change;</li>
  * <li>{@code {duration}} ("3 days"), {@code {start}}, {@code {site}}, {@code {sites}} (sites
  *     affected), {@code {severity}}, {@code {impact}} (money lost or gained).</li>
  * </ul>
@@ -32,8 +34,8 @@ public final class Rationale {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+(?:\\.[a-z]+)?)}");
 
-    private static final Set<String> SIMPLE = Set.of("moves", "duration", "start", "site", "sites",
-            "severity", "impact");
+    private static final Set<String> SIMPLE = Set.of("moves", "levels", "duration", "start",
+            "site", "sites", "severity", "impact");
 
     private static final Set<String> PARTS = Set.of("", ".name", ".change");
 
@@ -92,6 +94,8 @@ public final class Rationale {
         switch (name) {
             case "moves":
                 return moves(event);
+            case "levels":
+                return levels(event);
             case "duration":
                 return duration(event, step);
             case "start":
@@ -139,6 +143,13 @@ public final class Rationale {
                 .map(m -> m.kpi() + " " + percent(m.relativeChange()))
                 .collect(Collectors.joining(", "));
         return flagged.isEmpty() ? "no KPI flagged" : flagged;
+    }
+
+    private static String levels(AnomalyEvent event) {
+        String stayed = event.moves().stream().filter(KpiMove::sustained)
+                .map(m -> m.kpi() + " " + percent(m.sustainedChange()))
+                .collect(Collectors.joining(", "));
+        return stayed.isEmpty() ? "no lasting level change" : stayed;
     }
 
     private static String duration(AnomalyEvent event, TimeStep step) {

@@ -114,13 +114,69 @@ class PlaybookDiagnosisTest {
     }
 
     @Test
-    void sustainedLevelShiftWhenAModestMoveLastsTwoWeeks() {
+    void levelShiftWhenAShortDropStaysAtItsNewLevel() {
+        // The detector's trend caught up within two days, but the two weeks after stayed 35 %
+        // lower than the four weeks before, far beyond the noise.
+        AnomalyEvent event = Events.on("shop-06").flagged("sessions", COUNT, -38).after(-35, -14)
+                .steady("conversion_rate", RATIO, 1).after(1, 0.3)
+                .flagged("revenue", MONEY, -36).after(-33, -7).days(2).build();
+
+        List<Recommendation> recs = agent.recommend(event, List.of(event));
+
+        assertEquals("level-shift", recs.get(0).ruleId());
+        assertEquals("Sustained level shift", recs.get(0).diagnosis());
+        assertTrue(recs.get(0).rationale().contains("(sessions -35 %, revenue -33 % over the two"
+                + " weeks after"), recs.get(0).rationale());
+        // Traffic loss still fits the event itself and is offered below.
+        assertEquals("traffic-loss", recs.get(1).ruleId());
+    }
+
+    @Test
+    void levelShiftUpEvenWhenTheSmearedTrendMadeThePeakLookLikeAFall() {
+        // A step up announced by a day "below" the rising trend: the lasting change decides.
+        AnomalyEvent event = Events.on("shop-16").flagged("sessions", COUNT, -31).after(60, 20)
+                .steady("conversion_rate", RATIO, 2).after(0, 0).days(3).build();
+
+        assertEquals("level-shift", top(event).ruleId());
+    }
+
+    @Test
+    void anOutageThatCameBackIsTrafficLossNotALevelShift() {
+        // Visits back to normal after the event: the level after is the level before.
+        AnomalyEvent outage = Events.on("shop-12").flagged("sessions", COUNT, -85).after(-2, -0.6)
+                .steady("conversion_rate", RATIO, 3).after(0, 0)
+                .flagged("revenue", MONEY, -86).after(-1, -0.2).days(3).build();
+        // Back too, but on a very quiet series a 3 % difference is "significant": too small.
+        AnomalyEvent quietDip = Events.on("shop-13").flagged("sessions", COUNT, -40).after(-3, -5)
+                .steady("conversion_rate", RATIO, 0).days(2).build();
+
+        for (AnomalyEvent e : List.of(outage, quietDip)) {
+            List<String> rules = agent.recommend(e, List.of(e)).stream()
+                    .map(Recommendation::ruleId).toList();
+            assertEquals("traffic-loss", rules.get(0), e.id());
+            assertFalse(rules.contains("level-shift"), rules.toString());
+        }
+    }
+
+    @Test
+    void botTrafficThatLastsIsStillBotTraffic() {
+        AnomalyEvent event = Events.on("shop-14").flagged("sessions", COUNT, 150).after(90, 12)
+                .flagged("conversion_rate", RATIO, -55).after(-45, -9)
+                .steady("revenue", MONEY, 4).days(4).build();
+
+        assertEquals("bot-traffic", top(event).ruleId());
+    }
+
+    @Test
+    void aLongEventWithoutTheLevelAfterItIsALongAnomaly() {
+        // Two weeks flagged up to the end of the data: nothing after it to judge.
         AnomalyEvent event = Events.on("shop-06").flagged("sessions", COUNT, 25)
                 .steady("conversion_rate", RATIO, 0).flagged("revenue", MONEY, 22).days(14).build();
 
         Recommendation rec = top(event);
 
-        assertEquals("level-shift", rec.ruleId());
+        assertEquals("long-anomaly", rec.ruleId());
+        assertEquals("Sustained level shift", rec.diagnosis());
         assertTrue(rec.rationale().contains("for 14 days since 2026-03-02"), rec.rationale());
     }
 
@@ -153,14 +209,14 @@ class PlaybookDiagnosisTest {
 
     @Test
     void everyMatchingRuleIsOfferedFirstMatchOnTop() {
-        // Traffic down for ten days: traffic loss, and also a level shift.
+        // Traffic down for ten days: traffic loss, and also a long anomaly.
         AnomalyEvent event = Events.on("shop-09").flagged("sessions", COUNT, -50)
                 .steady("conversion_rate", RATIO, 1).flagged("revenue", MONEY, -48).days(10).build();
 
         List<String> rules = agent.recommend(event, List.of()).stream()
                 .map(Recommendation::ruleId).toList();
 
-        assertEquals(List.of("traffic-loss", "level-shift"), rules);
+        assertEquals(List.of("traffic-loss", "long-anomaly"), rules);
     }
 
     @Test

@@ -110,6 +110,22 @@ class PlaybookFileTest {
     }
 
     @Test
+    void stayedReadsWithOrWithoutASizeButOnlyAsALeastSize() {
+        Playbook sized = Playbook.parse(GOOD.replace("count down >= 50%", "any stayed >= 20%"),
+                "p.txt");
+        Playbook bare = Playbook.parse(GOOD.replace("count down >= 50%", "count stayed"), "p.txt");
+
+        assertEquals("any stayed >= 20%", sized.rules().get(0).conditions().get(0).text());
+        assertEquals("count stayed", bare.rules().get(0).conditions().get(0).text());
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> Playbook.parse(GOOD.replace("count down >= 50%", "count stayed < 20%"),
+                        "p.txt"));
+        assertEquals(4, e.problems().get(0).line());
+        assertTrue(e.problems().get(0).message().contains("takes '>= N%'"),
+                e.problems().get(0).message());
+    }
+
+    @Test
     void userCopyOverridesTheShippedPlaybook() throws Exception {
         Path user = folder.resolve("playbook.txt");
         Files.writeString(user, GOOD);
