@@ -1,25 +1,12 @@
 package com.analyticscopilot.cli;
 
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class CopilotCommandTest {
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = CopilotCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
+class CopilotCommandTest extends CliTestSupport {
 
     @Test
     void helpListsEveryPipelineStep() {
@@ -33,7 +20,6 @@ class CopilotCommandTest {
     @Test
     void everySubcommandHasHelp() {
         for (String step : CopilotCommand.commandLine().getSubcommands().keySet()) {
-            out.getBuffer().setLength(0);
             assertEquals(CopilotCommand.OK, run(step, "--help"), step);
             assertTrue(out.toString().startsWith("Usage: copilot " + step), () -> step + ": " + out);
         }

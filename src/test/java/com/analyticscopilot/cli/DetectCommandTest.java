@@ -6,10 +6,7 @@ import com.analyticscopilot.report.AnomalyReport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,38 +14,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class DetectCommandTest {
+class DetectCommandTest extends CliTestSupport {
 
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private String previousHome;
-
     @BeforeEach
     void data() {
-        previousHome = System.getProperty("copilot.home");
-        System.setProperty("copilot.home", dir.resolve("home").toString());
         SyntheticKpis.generate(GeneratorSettings.defaults().withSites(8).withDays(120)
                 .withSeed(5)).writeTo(dir.resolve("data"));
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void restoreHome() {
-        if (previousHome == null) {
-            System.clearProperty("copilot.home");
-        } else {
-            System.setProperty("copilot.home", previousHome);
-        }
-    }
-
-    private int run(String... args) {
-        CommandLine cli = CopilotCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
     }
 
     @Test

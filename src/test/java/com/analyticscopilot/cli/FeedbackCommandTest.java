@@ -6,11 +6,9 @@ import com.analyticscopilot.agent.FeedbackStore;
 import com.analyticscopilot.agent.playbook.Playbook;
 import com.analyticscopilot.data.TimeStep;
 import com.analyticscopilot.detect.AnomalyEvent;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -29,39 +27,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code copilot recommend}'s output and {@code copilot feedback} on a real store. */
-class FeedbackCommandTest {
+class FeedbackCommandTest extends CliTestSupport {
 
     @TempDir
     Path folder;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-    private String homeBefore;
     private Path db;
 
     @BeforeEach
-    void home() {
-        homeBefore = System.getProperty("copilot.home");
-        System.setProperty("copilot.home", folder.toString());
+    void database() {
         db = folder.resolve("fb.db");
-    }
-
-    @AfterEach
-    void restore() {
-        if (homeBefore == null) {
-            System.clearProperty("copilot.home");
-        } else {
-            System.setProperty("copilot.home", homeBefore);
-        }
-    }
-
-    private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        CommandLine cli = CopilotCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
     }
 
     private static AnomalyEvent trafficLoss() {
@@ -217,7 +192,7 @@ class FeedbackCommandTest {
     void defaultDatabaseIsInTheUserFolder() {
         assertEquals(0, run("feedback", "list"));
 
-        assertTrue(out.toString().contains("No feedback yet in " + folder.resolve("feedback.db")),
+        assertTrue(out.toString().contains("No feedback yet in " + home.resolve("feedback.db")),
                 out.toString());
     }
 

@@ -2,11 +2,8 @@ package com.analyticscopilot.cli;
 
 import com.analyticscopilot.forecast.EpochProgress;
 import com.analyticscopilot.forecast.LstmForecaster;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,39 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code copilot pretrain} and {@code copilot finetune} end to end on a tiny file. */
-class ForecastCommandsTest {
+class ForecastCommandsTest extends CliTestSupport {
 
     private static final String[] TINY = {"--epochs", "2", "--window", "7", "--layers", "2",
         "--hidden", "8", "--batch", "32", "--seed", "5"};
 
     @TempDir
     Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-    private String previousHome;
-
-    @BeforeEach
-    void isolateHome() {
-        previousHome = System.getProperty("copilot.home");
-        System.setProperty("copilot.home", dir.resolve("home").toString());
-    }
-
-    @AfterEach
-    void restoreHome() {
-        if (previousHome == null) {
-            System.clearProperty("copilot.home");
-        } else {
-            System.setProperty("copilot.home", previousHome);
-        }
-    }
-
-    private int run(String... args) {
-        CommandLine cli = CopilotCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
 
     private static String[] concat(String[] a, String... b) {
         String[] all = new String[a.length + b.length];

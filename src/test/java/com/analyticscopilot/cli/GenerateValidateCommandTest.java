@@ -1,14 +1,9 @@
 package com.analyticscopilot.cli;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,38 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code copilot generate} and {@code copilot validate}: output and exit codes. */
-class GenerateValidateCommandTest {
+class GenerateValidateCommandTest extends CliTestSupport {
 
     @TempDir
     Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-    private String previousHome;
-
-    @BeforeEach
-    void isolateHome() {
-        previousHome = System.getProperty("copilot.home");
-        System.setProperty("copilot.home", dir.resolve("home").toString());
-    }
-
-    @AfterEach
-    void restoreHome() {
-        if (previousHome == null) {
-            System.clearProperty("copilot.home");
-        } else {
-            System.setProperty("copilot.home", previousHome);
-        }
-    }
-
-    private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        CommandLine cli = CopilotCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
 
     @Test
     void generateWritesTheThreeFilesAndSummarises() {

@@ -3,14 +3,10 @@ package com.analyticscopilot.cli;
 import com.analyticscopilot.data.generate.GeneratedData;
 import com.analyticscopilot.data.generate.GeneratorSettings;
 import com.analyticscopilot.data.generate.SyntheticKpis;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -20,45 +16,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code copilot recommend} end to end: generated KPIs, detection, diagnosis, feedback. */
-class RecommendCommandTest {
+class RecommendCommandTest extends CliTestSupport {
 
     @TempDir
     Path folder;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-    private String homeBefore;
     private Path kpis;
     private Path db;
 
     @BeforeEach
     void data() {
-        homeBefore = System.getProperty("copilot.home");
-        System.setProperty("copilot.home", folder.resolve("home").toString());
         // 12 sites x 120 days: small enough for a second of detection, long enough for STL.
         GeneratedData data = SyntheticKpis.generate(GeneratorSettings.defaults().withSites(12)
                 .withDays(120).withSeed(5));
         data.writeTo(folder.resolve("data"));
         kpis = folder.resolve("data").resolve(GeneratedData.KPIS_FILE);
         db = folder.resolve("fb.db");
-    }
-
-    @AfterEach
-    void restore() {
-        if (homeBefore == null) {
-            System.clearProperty("copilot.home");
-        } else {
-            System.setProperty("copilot.home", homeBefore);
-        }
-    }
-
-    private int run(String... args) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        CommandLine cli = CopilotCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
     }
 
     /** The first site of the generated data with at least one anomaly, and its first id. */
@@ -89,7 +62,7 @@ class RecommendCommandTest {
 
     @Test
     void brokenUserPlaybookIsReportedWithLineAndTheShippedOneIsUsed() throws Exception {
-        Path home = Files.createDirectories(folder.resolve("home"));
+        Files.createDirectories(home);
         Files.writeString(home.resolve("playbook.txt"), "rule x\n  diagnosis: X\n  when: count"
                 + " sideways\n");
 
