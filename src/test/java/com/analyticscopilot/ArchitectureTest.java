@@ -13,7 +13,8 @@ import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_
  * The one-way rules of docs/decisions and ARCHITECTURE: a change that breaks one fails the build
  * instead of waiting for a review.
  */
-@AnalyzeClasses(packages = "com.analyticscopilot", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "com.analyticscopilot",
+        importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     private static final String[] CORE = {
@@ -24,7 +25,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule coreKnowsNoUi = noClasses().that().resideInAnyPackage(CORE)
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "picocli..")
+            .should().dependOnClassesThat()
+            .resideInAnyPackage("javafx..", "org.controlsfx..", "picocli..")
             .because("detection, forecasting and agent logic must run headless and be testable alone");
 
     @ArchTest
@@ -33,11 +35,13 @@ class ArchitectureTest {
                     "com.analyticscopilot.app..", "com.analyticscopilot.cli..");
 
     @ArchTest
-    static final ArchRule appAndCliAreSeparate = noClasses().that().resideInAPackage("com.analyticscopilot.app..")
+    static final ArchRule appAndCliAreSeparate = noClasses()
+            .that().resideInAPackage("com.analyticscopilot.app..")
             .should().dependOnClassesThat().resideInAPackage("com.analyticscopilot.cli..");
 
     @ArchTest
-    static final ArchRule cliIsNotTheApp = noClasses().that().resideInAPackage("com.analyticscopilot.cli..")
+    static final ArchRule cliIsNotTheApp = noClasses()
+            .that().resideInAPackage("com.analyticscopilot.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("com.analyticscopilot.app..", "javafx..");
 
     @ArchTest
@@ -53,19 +57,22 @@ class ArchitectureTest {
             .because("only the feedback store talks to SQLite");
 
     @ArchTest
-    static final ArchRule dataDependsOnNothingOfOurs = noClasses().that().resideInAPackage("com.analyticscopilot.data..")
+    static final ArchRule dataDependsOnNothingOfOurs = noClasses()
+            .that().resideInAPackage("com.analyticscopilot.data..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "com.analyticscopilot.detect..", "com.analyticscopilot.forecast..",
                     "com.analyticscopilot.agent..", "com.analyticscopilot.report..");
 
     @ArchTest
-    static final ArchRule forecastDoesNotDetect = noClasses().that().resideInAPackage("com.analyticscopilot.forecast..")
+    static final ArchRule forecastDoesNotDetect = noClasses()
+            .that().resideInAPackage("com.analyticscopilot.forecast..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "com.analyticscopilot.detect..", "com.analyticscopilot.agent..",
                     "com.analyticscopilot.report..");
 
     @ArchTest
-    static final ArchRule detectDoesNotAdvise = noClasses().that().resideInAPackage("com.analyticscopilot.detect..")
+    static final ArchRule detectDoesNotAdvise = noClasses()
+            .that().resideInAPackage("com.analyticscopilot.detect..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "com.analyticscopilot.agent..", "com.analyticscopilot.report..");
 

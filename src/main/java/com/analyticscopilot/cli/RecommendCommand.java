@@ -5,10 +5,15 @@ import com.analyticscopilot.agent.FeedbackStore;
 import com.analyticscopilot.agent.RankedAction;
 import com.analyticscopilot.agent.Recommendation;
 import com.analyticscopilot.agent.playbook.Playbook;
+import com.analyticscopilot.data.CsvDatasetReader;
+import com.analyticscopilot.data.Dataset;
 import com.analyticscopilot.data.InputProblem;
 import com.analyticscopilot.data.InvalidInputException;
-import com.analyticscopilot.data.TimeStep;
+import com.analyticscopilot.data.LoadResult;
 import com.analyticscopilot.detect.AnomalyEvent;
+import com.analyticscopilot.detect.DetectionResult;
+import com.analyticscopilot.detect.DetectionSettings;
+import com.analyticscopilot.detect.Detector;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +21,8 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -23,7 +30,9 @@ import java.util.concurrent.Callable;
 /**
  * {@code copilot recommend --input FILE --site ID}: detects the site's anomalies, diagnoses each
  * with the playbook, ranks the actions by past feedback and stores the recommendations, so their
- * ids can be accepted or rejected with {@code copilot feedback}.
+ * ids can be accepted or rejected with {@code copilot feedback}. Detection takes the same options
+ * as {@code copilot detect} (method, threshold, sensitivity, period, model) and the thresholds
+ * that "not an anomaly" feedback raised.
  */
 @Command(name = "recommend", mixinStandardHelpOptions = true,
         description = "Diagnose one site's anomalies and rank what to do, learning from feedback.")
@@ -39,6 +48,9 @@ public final class RecommendCommand implements Callable<Integer> {
     @Mixin
     FeedbackCommand.DbOption store;
 
+    @Mixin
+    DetectionOptions options;
+
     @Option(names = "--playbook", paramLabel = "FILE",
             description = "Playbook to use (default: playbook.txt in the data folder when it"
                     + " exists, otherwise the shipped one).")
@@ -49,29 +61,33 @@ public final class RecommendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
         Playbook.Loaded loaded = playbookFile != null
                 ? Playbook.load(playbookFile) : Playbook.load();
-        PrintWriter err = spec.commandLine().getErr();
         loaded.warnings().forEach(w -> err.println("warning: " + w));
 
-        Detection detection = detect();
+        DetectionSettings settings = options.settings(spec.commandLine());
+        LoadResult load = CsvDatasetReader.load(input);
+        load.warnings().forEach(w -> err.println("warning: " + w));
+        Dataset dataset = load.dataset();
+        if (dataset.site(site).isEmpty()) {
+            List<String> sites = dataset.siteIds();
+            throw new InvalidInputException(InputProblem.of(input.toString(), "no site '" + site
+                    + "' in the data; it has " + sites.size() + " sites: "
+                    + String.join(", ", sites.subList(0, Math.min(10, sites.size())))
+                    + (sites.size() > 10 ? ", ..." : "")));
+        }
+
         try (FeedbackStore feedback = store.open()) {
-            Agent agent = new Agent(loaded.playbook(), feedback, detection.step());
-            print(agent, detection.events(), site, spec.commandLine().getOut());
+            // The agent is also the detector's threshold adjustments: the thresholds that
+            // "not an anomaly" raised apply to this run.
+            Agent agent = new Agent(loaded.playbook(), feedback, dataset.step());
+            DetectionResult result = new Detector(settings, options.scorer(), agent)
+                    .detect(dataset);
+            result.notes().forEach(n -> err.println("note: " + n));
+            print(agent, result.events(), site, spec.commandLine().getOut());
         }
         return CopilotCommand.OK;
-    }
-
-    /** The events of every site and the data's time step. */
-    record Detection(List<AnomalyEvent> events, TimeStep step) {
-    }
-
-    private Detection detect() {
-        // The CSV reader (data part) and the Detector (detect part) are not on this branch yet;
-        // the lead wires them here: load the input, run the Detector with the agent's
-        // ThresholdAdjustments, return its events and the data set's step.
-        throw new InvalidInputException(InputProblem.of(input.toString(),
-                "'recommend' needs the anomaly detector, which this build does not include yet"));
     }
 
     /** Whether the event is the site's own, or a market-wide one the site took part in. */
@@ -80,13 +96,19 @@ public final class RecommendCommand implements Callable<Integer> {
                 || event.shared() && event.points().stream().anyMatch(p -> p.site().equals(site));
     }
 
+    /** A step's time as a person writes it: the date alone for whole days. */
+    private static String when(LocalDateTime time) {
+        return time.toLocalTime().equals(LocalTime.MIDNIGHT)
+                ? time.toLocalDate().toString()
+                : time.toString().replace('T', ' ');
+    }
+
     /**
      * Prints the site's events with their diagnoses and ranked actions, and stores the
      * recommendations so their ids can be clicked.
      *
      * @param events the events of every site (the portfolio); only {@code site}'s own and the
      *               market-wide ones it took part in are printed
-     * @throws InvalidInputException when the site has no events and is not in the data
      */
     static void print(Agent agent, List<AnomalyEvent> events, String site, PrintWriter out) {
         List<AnomalyEvent> mine = events.stream().filter(e -> concerns(e, site)).toList();
@@ -100,8 +122,9 @@ public final class RecommendCommand implements Callable<Integer> {
             List<Recommendation> recs = agent.recommend(event, events);
             List<Long> ids = agent.record(event, recs);
             out.println();
-            out.printf(Locale.ROOT, "%s  %s to %s, %d %s, severity %s%n", event.id(), event.start(),
-                    event.end(), event.steps(), event.steps() == 1 ? "step" : "steps",
+            out.printf(Locale.ROOT, "%s  %s to %s, %d %s, severity %s%n", event.id(),
+                    when(event.start()), when(event.end()), event.steps(),
+                    event.steps() == 1 ? "step" : "steps",
                     event.severity().label());
             int next = 0;
             for (int r = 0; r < recs.size(); r++) {

@@ -25,7 +25,8 @@ public record ForecastSettings(int layers, int hiddenSize, int window, int batch
 
     public ForecastSettings {
         check(layers >= 1 && layers <= 4, "layers", "between 1 and 4", layers);
-        check(hiddenSize >= 1 && hiddenSize <= 1024, "hidden size", "between 1 and 1024", hiddenSize);
+        check(hiddenSize >= 1 && hiddenSize <= 1024, "hidden size", "between 1 and 1024",
+                hiddenSize);
         check(window >= 2 && window <= 1000, "window", "between 2 and 1000 steps", window);
         check(batchSize >= 1 && batchSize <= 100_000, "batch size", "between 1 and 100000",
                 batchSize);

@@ -171,7 +171,7 @@ public final class ForecastTrainer {
         return spread;
     }
 
-    /** SHA-256 over the KPIs (names, roles) and every site's identifier, start, step and values. */
+    /** SHA-256 over the KPIs (names, roles) and each site's identifier, start, step, values. */
     static String fingerprint(Dataset data) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

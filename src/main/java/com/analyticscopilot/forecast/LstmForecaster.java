@@ -206,7 +206,7 @@ public final class LstmForecaster implements ResidualScorer {
         return new NeuralScores(forecast, score);
     }
 
-    /** The stored scaler of a known site; for another, one fitted on its history, else the fallback. */
+    /** The stored scaler of a known site; else one fitted on its history; else the fallback. */
     SiteScaler scalerFor(SiteSeries site) {
         SiteScaler stored = info.scalers.get(site.site());
         if (stored != null) {

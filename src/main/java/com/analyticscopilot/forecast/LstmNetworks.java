@@ -35,6 +35,7 @@ final class LstmNetworks {
      */
     static MultiLayerNetwork create(ForecastSettings settings, int featureCount, int kpiCount,
                                     WorkspaceMode workspaces) {
+        NativeThreads.configure();
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(settings.seed())
                 .dataType(DataType.FLOAT)

@@ -256,6 +256,7 @@ final class ModelFile {
 
     private static MultiLayerNetwork restoreNetwork(String name, byte[] bytes,
                                                     LstmForecaster.ModelInfo info) {
+        NativeThreads.configure();
         MultiLayerNetwork net;
         try (InputStream in = new ByteArrayInputStream(bytes)) {
             net = ModelSerializer.restoreMultiLayerNetwork(in, false);

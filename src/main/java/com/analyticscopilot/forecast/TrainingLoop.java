@@ -89,7 +89,8 @@ final class TrainingLoop {
 
             // Progress, with the time left estimated from the mean epoch so far.
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-            Duration remaining = elapsed.dividedBy(epoch).multipliedBy(settings.maxEpochs() - epoch);
+            Duration remaining = elapsed.dividedBy(epoch)
+                    .multipliedBy(settings.maxEpochs() - epoch);
             LOG.debug("epoch {}: train loss {}, validation loss {}", epoch, trainLoss[epoch - 1],
                     valLoss[epoch - 1]);
             listener.onEpoch(new EpochProgress(epoch, settings.maxEpochs(), trainLoss[epoch - 1],

@@ -11,6 +11,9 @@ import com.analyticscopilot.detect.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -136,10 +139,10 @@ public final class AnomalyReport {
         Csv.writeRecord(out, COLUMNS);
         for (Row r : rows) {
             Csv.writeRecord(out, List.of(text(r.site()), text(r.date()), text(r.kpi()),
-                    number(r.value()), number(r.expected()), number(r.stlScore()),
-                    number(r.lstmScore()), number(r.score()), r.severity().label(),
+                    number(r.value()), estimate(r.expected()), score(r.stlScore()),
+                    score(r.lstmScore()), score(r.score()), r.severity().label(),
                     text(r.diagnosis()), text(r.action()), text(r.eventId()),
-                    number(r.impact())));
+                    estimate(r.impact())));
         }
     }
 
@@ -147,8 +150,33 @@ public final class AnomalyReport {
         return Csv.neutralise(s == null ? "" : s);
     }
 
+    /** An observed value exactly as read, without a trailing ".0" on whole numbers. */
     private static String number(double v) {
-        return Double.isNaN(v) ? "" : Double.toString(v);
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    /**
+     * A model's estimate (expected value, impact) to 6 significant digits: more would be noise
+     * to an analyst reading the report in a spreadsheet, fewer would round a conversion rate of
+     * 0.0463 or revenue of 123,456 visibly.
+     */
+    private static String estimate(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return Double.isNaN(v) ? "" : Double.toString(v);
+        }
+        return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    /** A score to 3 decimals: thresholds and severities never depend on the fourth. */
+    private static String score(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return Double.isNaN(v) ? "" : Double.toString(v);
+        }
+        return new BigDecimal(v).setScale(3, RoundingMode.HALF_EVEN).stripTrailingZeros()
+                .toPlainString();
     }
 
     /**

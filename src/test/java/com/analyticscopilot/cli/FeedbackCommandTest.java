@@ -95,7 +95,7 @@ class FeedbackCommandTest {
 
         assertTrue(text.startsWith("1 anomaly on shop-01."), text);
         assertTrue(text.contains("Traffic loss (tracking outage or lost source) [traffic-loss]"), text);
-        assertTrue(text.contains("sessions -72 % for 3 days while conversion_rate held (-2 %)"), text);
+        assertTrue(text.contains("sessions -72 % for 3 days while conversion_rate held within its noise (-2 %)"), text);
         assertTrue(text.contains("] Check that the analytics tag fires"), text);
         assertTrue(!text.contains("shop-02"), text);
         assertEquals(4, ids.size());

@@ -34,7 +34,8 @@ final class GoldenModel {
                 TrainingListener.NONE, () -> false);
         model.save(dir.resolve("model-v1.zip"));
         NeuralScores scores = model.score(data, data.sites().get(0));
-        StringBuilder csv = new StringBuilder("# forecasts of site-1, steps 40-45, one KPI a line\n");
+        StringBuilder csv = new StringBuilder(
+                "# forecasts of site-1, steps 40-45, one KPI a line\n");
         for (double[] kpi : scores.forecast()) {
             for (int i = 0; i < STEPS; i++) {
                 csv.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.9g",

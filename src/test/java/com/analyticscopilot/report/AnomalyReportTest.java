@@ -61,6 +61,20 @@ class AnomalyReportTest {
     }
 
     @Test
+    void estimatesAndScoresAreRoundedObservedValuesAreNot() throws IOException {
+        AnomalyReport.Row row = new AnomalyReport.Row("a", "2025-01-02", "revenue", 1234.57,
+                2864.793275867618, -22.757669705784654, Double.NaN, -6.955144160163469,
+                Severity.HIGH, "", "", "a/2025-01-02", 5578.389546906208);
+        StringWriter out = new StringWriter();
+
+        new AnomalyReport(List.of(row)).write(out);
+
+        String line = out.toString().lines().skip(1).findFirst().orElseThrow();
+        assertEquals("a,2025-01-02,revenue,1234.57,2864.79,-22.758,,-6.955,high,,,a/2025-01-02,5578.39",
+                line);
+    }
+
+    @Test
     void textCellsCannotRunAsFormulas() throws IOException {
         StringWriter out = new StringWriter();
 

@@ -24,7 +24,19 @@ public sealed interface Condition {
         /** A KPI of the role was flagged, either way. */
         MOVED,
         /** No KPI of the role was flagged (and, with a bound, none moved that far). */
-        STEADY
+        STEADY,
+        /**
+         * A KPI of the role rose by at least the bound, flagged or not: for a ratio on few
+         * visits, whose real move may stay under the threshold.
+         */
+        ROSE,
+        /** A KPI of the role fell by at least the bound, flagged or not. */
+        FELL;
+
+        /** True for the directions that count a move without its flag; they need a bound. */
+        public boolean ignoresFlag() {
+            return this == ROSE || this == FELL;
+        }
     }
 
     /**
@@ -60,12 +72,12 @@ public sealed interface Condition {
         }
 
         private boolean movedEnough(KpiMove move) {
-            if (!move.flagged()) {
+            if (!move.flagged() && !direction.ignoresFlag()) {
                 return false;
             }
             boolean rightWay = switch (direction) {
-                case UP -> move.direction() > 0;
-                case DOWN -> move.direction() < 0;
+                case UP, ROSE -> move.direction() > 0;
+                case DOWN, FELL -> move.direction() < 0;
                 default -> true;
             };
             return rightWay && (Double.isNaN(bound) || Math.abs(move.relativeChange()) >= bound);

@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  *   action: check-tracking | Check that the analytics tag fires on every page
  *   action: check-sources | Compare traffic by source with the week before
  * </pre>
- * Conditions: {@code ROLE up|down|moved [>= N%]}, {@code ROLE steady [< N%]} (ROLE is count,
+ * Conditions: {@code ROLE up|down|moved [>= N%]}, {@code ROLE steady [< N%]},
+ * {@code ROLE rose|fell >= N%} (the change alone, flagged or not) (ROLE is count,
  * ratio, money, value or any), {@code duration OP N} (time steps), {@code sites OP N},
  * {@code shared}, {@code not shared}; OP is one of {@code >= <= > < =}. Rules are tried in file
  * order; every matching rule yields a recommendation, the first one on top. A rule without
@@ -378,7 +379,12 @@ public final class Playbook {
                 direction = Condition.Direction.valueOf(words[1].toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 problem(number, "unknown direction '" + words[1]
-                        + "'; expected up, down, moved or steady");
+                        + "'; expected up, down, moved, steady, rose or fell");
+                return;
+            }
+            if (direction.ignoresFlag() && words.length < 3) {
+                problem(number, "'" + words[0] + " " + words[1] + "' needs a size, e.g. '"
+                        + words[0] + " " + words[1] + " >= 35%'");
                 return;
             }
             double bound = Double.NaN;

@@ -34,7 +34,7 @@ class PlaybookDiagnosisTest {
 
         assertEquals("traffic-loss", rec.ruleId());
         assertEquals("Traffic loss (tracking outage or lost source)", rec.diagnosis());
-        assertEquals("sessions -72 % for 3 days while conversion_rate held (-2 %)", rec.rationale());
+        assertEquals("sessions -72 % for 3 days while conversion_rate held within its noise (-2 %)", rec.rationale());
         assertEquals("check-tracking", rec.actions().get(0).id());
     }
 
@@ -45,6 +45,27 @@ class PlaybookDiagnosisTest {
 
         assertEquals("bot-traffic", top(event).ruleId());
         assertEquals("Bot or low-quality traffic", top(event).diagnosis());
+    }
+
+    @Test
+    void lowVolumeSiteBotsAndCheckoutFailureAreReadFromTheRatiosSizeEvenUnflagged() {
+        // On a small site the conversion rate is noisy, so its real fall can stay unflagged.
+        AnomalyEvent bots = Events.on("small").flagged("sessions", COUNT, 160)
+                .steady("conversion_rate", RATIO, -57).steady("revenue", MONEY, -19).days(6).build();
+        AnomalyEvent checkout = Events.on("small").steady("sessions", COUNT, -1)
+                .steady("conversion_rate", RATIO, -72).flagged("revenue", MONEY, -77).build();
+
+        assertEquals("bot-traffic", top(bots).ruleId());
+        assertEquals("checkout-failure", top(checkout).ruleId());
+    }
+
+    @Test
+    void trackingOutageWithASwingingConversionIsStillTrafficLoss() {
+        // Few visits left: the conversion rate swings +120 % by chance, unflagged.
+        AnomalyEvent outage = Events.on("shop-11").flagged("sessions", COUNT, -85)
+                .steady("conversion_rate", RATIO, 120).flagged("revenue", MONEY, -90).days(3).build();
+
+        assertEquals("traffic-loss", top(outage).ruleId());
     }
 
     @Test
@@ -68,7 +89,7 @@ class PlaybookDiagnosisTest {
 
         assertEquals("traffic-surge", rec.ruleId());
         assertTrue(rec.rationale().startsWith("sessions +140 % for 2 days while conversion_rate"
-                + " held (-3 %)"), rec.rationale());
+                + " held within its noise (-3 %)"), rec.rationale());
     }
 
     @Test

@@ -99,6 +99,17 @@ class PlaybookFileTest {
     }
 
     @Test
+    void roseAndFellNeedASize() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> Playbook.parse(GOOD.replace("count down >= 50%", "ratio fell"), "p.txt"));
+
+        assertEquals(4, e.problems().get(0).line());
+        assertTrue(e.problems().get(0).message().contains("needs a size"));
+        assertEquals("ratio fell >= 35%", Playbook.parse(GOOD.replace("count down >= 50%",
+                "ratio fell >= 35%"), "p.txt").rules().get(0).conditions().get(0).text());
+    }
+
+    @Test
     void userCopyOverridesTheShippedPlaybook() throws Exception {
         Path user = folder.resolve("playbook.txt");
         Files.writeString(user, GOOD);
