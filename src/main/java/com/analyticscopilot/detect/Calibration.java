@@ -1,6 +1,8 @@
 package com.analyticscopilot.detect;
 
+import com.analyticscopilot.detect.stl.KpiScale;
 import com.analyticscopilot.detect.stl.RobustScale;
+import com.analyticscopilot.detect.stl.StlScores;
 import org.apache.commons.math3.special.Erf;
 
 /**
@@ -39,6 +41,37 @@ public final class Calibration {
             out[i] = (scores[i] - center) / sigma;
         }
         return out;
+    }
+
+    /**
+     * The forecast errors judged like the STL remainder: on the KPI's working scale (the started
+     * log {@code log(x + c)} for counts and money, raw for ratios) and over the STL view's
+     * per-step spread, which holds the series' own noise plus the sampling noise of the step's
+     * volume. Both views then share one noise model and differ only in what they expect. On the
+     * forecaster's own scale (log1p) a day without a single order on a small shop is many
+     * spreads below any forecast; on the started log it is log(2 m) below a day of m orders,
+     * as STL judges it. {@code NaN} where the forecast, the observation or the spread is.
+     *
+     * @param observed the observations, in the KPI's own units
+     * @param forecast the neural view's forecasts, in the same units
+     * @param stl      the STL view's scores of the same series (its scale and per-step spread)
+     * @param logShift the c of {@code log(x + c)} the STL view used (ignored on a raw scale)
+     */
+    public static double[] onStlScale(double[] observed, double[] forecast, StlScores stl,
+                                      double logShift) {
+        int n = observed.length;
+        double[] out = new double[n];
+        for (int t = 0; t < n; t++) {
+            double spread = stl.sigma()[t];
+            out[t] = spread > 0 ? (working(stl.scale(), observed[t], logShift)
+                    - working(stl.scale(), forecast[t], logShift)) / spread : Double.NaN;
+        }
+        return out;
+    }
+
+    private static double working(KpiScale scale, double x, double shift) {
+        // Negative values (an invalid count, a forecast below zero) count as zero.
+        return scale == KpiScale.LOG1P ? Math.log(Math.max(x, 0.0) + shift) : x;
     }
 
     /** log of the two-sided normal tail probability {@code 2 (1 - Phi(|z|))}. */

@@ -140,7 +140,8 @@ public final class Detector {
     }
 
     /** Raw scores of one site before calibration. */
-    private record RawSite(SiteSeries site, StlScores[] stl, NeuralScores neural) {
+    private record RawSite(SiteSeries site, StlScores[] stl, double[] logShift,
+                           NeuralScores neural) {
     }
 
     private RawSite scoreSite(Dataset dataset, SiteSeries site, DetectionMethod method) {
@@ -148,6 +149,9 @@ public final class Detector {
         StlAnomalyScorer stl = new StlAnomalyScorer(settings.stl(),
                 dataset.step().defaultPeriod());
         StlScores[] scores = new StlScores[kpis.size()];
+        // The constant c of each KPI's working scale log(x + c): 1 (log1p) unless money below.
+        double[] shifts = new double[kpis.size()];
+        Arrays.fill(shifts, 1.0);
 
         // Counts and other values first: ratios and money are judged with the volume behind
         // them, and money's transaction count comes from the expected volume.
@@ -170,6 +174,7 @@ public final class Detector {
             if (kpis.get(k).role() == KpiRole.MONEY) {
                 double shift = transactions == null ? 1.0
                         : halfTransactionValue(site.series(k), transactions);
+                shifts[k] = shift;
                 scores[k] = stl.score(site.series(k), KpiRole.MONEY, transactions, shift);
             }
         }
@@ -181,7 +186,7 @@ public final class Detector {
                 neural = scorer.score(dataset, site);
             }
         }
-        return new RawSite(site, scores, neural);
+        return new RawSite(site, scores, shifts, neural);
     }
 
     /**
@@ -285,8 +290,10 @@ public final class Detector {
             Arrays.fill(lstm, Double.NaN);
             Arrays.fill(forecast, Double.NaN);
             if (r.neural != null) {
-                lstm = Calibration.standardise(r.neural.score()[k]);
                 forecast = r.neural.forecast()[k].clone();
+                lstm = Calibration.standardise(s.judged()
+                        ? Calibration.onStlScale(observed, forecast, s, r.logShift[k])
+                        : r.neural.score()[k]);
             }
 
             double rho = method == DetectionMethod.HYBRID ? Fusion.correlation(s.z(), lstm) : 0;

@@ -170,6 +170,29 @@ class DetectorTest {
     }
 
     @Test
+    void whereTheNeuralViewHasNoScoreTheHybridIsTheStlScore() {
+        double[][] v = KpiFixtures.site(12, DAYS, 4000, 0.03);
+        // A drop in the scorer's first two weeks, before it has a full window of history.
+        v[0][5] *= 0.3;
+        Dataset data = KpiFixtures.dataset(List.of(KpiFixtures.series("a", v)));
+
+        DetectionResult result = new Detector(DetectionSettings.defaults(),
+                new SeasonalNaiveScorer(2), ThresholdAdjustments.NONE).detect(data);
+
+        SeriesScores s = result.series("a", "sessions").orElseThrow();
+        int missing = 0;
+        for (int t = 0; t < s.length(); t++) {
+            if (Double.isNaN(s.lstmScore(t))) {
+                missing++;
+                // Not diluted, not capped: the STL view's own judgement.
+                assertEquals(s.stlScore(t), s.score(t), 0.0, "t = " + t);
+            }
+        }
+        assertEquals(14, missing);
+        assertTrue(s.flagged(5), "a 70 % drop on day 5 is flagged by STL alone");
+    }
+
+    @Test
     void sensitivityAndBoundedOffsetsMoveTheThreshold() {
         Dataset data = KpiFixtures.dataset(KpiFixtures.cleanSites(2, DAYS, 3));
         DetectionSettings base = DetectionSettings.defaults();
