@@ -5,11 +5,16 @@ import com.analyticscopilot.data.Kpi;
 import com.analyticscopilot.data.KpiRole;
 import com.analyticscopilot.data.SiteSeries;
 import com.analyticscopilot.data.TimeStep;
+import com.analyticscopilot.detect.DetectionMethod;
 import com.analyticscopilot.detect.DetectionResult;
 import com.analyticscopilot.detect.DetectionSettings;
 import com.analyticscopilot.detect.Detector;
 import com.analyticscopilot.detect.SeriesScores;
 import com.analyticscopilot.detect.ThresholdAdjustments;
+import com.analyticscopilot.forecast.ForecastSettings;
+import com.analyticscopilot.forecast.ForecastTrainer;
+import com.analyticscopilot.forecast.LstmForecaster;
+import com.analyticscopilot.forecast.TrainingListener;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -19,6 +24,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,25 +32,64 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Runs the STL detector over the NAB subset at native granularity and writes one
- * {@code OUT/<group>/<file>.csv} ({@code timestamp,is_anomaly,score}) per data file, for
- * {@code score_windows.py}. Not a test: run by hand (docs/readme-parts/detect.md).
+ * Runs the detector over the NAB subset at native granularity and writes, for every method and
+ * alerting policy, one {@code OUT/<method>-<policy>/<group>/<file>.csv}
+ * ({@code timestamp,is_anomaly,score}) per data file, for {@code score_windows.py}. Not a test:
+ * run by hand (docs/readme-parts/detect.md).
  *
  * <pre>
  * java -cp target/classes:target/test-classes:$(cat cp.txt) \
- *     com.analyticscopilot.bench.NabBenchmark /work/shared/benchmarks/nab OUT [threshold]
+ *     com.analyticscopilot.bench.NabBenchmark /work/shared/benchmarks/nab OUT [stl|all]
  * </pre>
  *
- * Each file is put on a regular grid: the step is the most common difference between
+ * With {@code all}, a small LSTM forecaster is trained on each file alone (see
+ * {@link #FORECAST}, {@link #TRAIN_SHARE}) and the lstm and hybrid methods run beside stl.
+ *
+ * <p>Each file is put on a regular grid: the step is the most common difference between
  * consecutive timestamps; each row goes to its nearest grid point; rows on the same point are
  * averaged; grid points without a row are missing. The period comes from the step
  * ({@link TimeStep#defaultPeriod()}). The role is {@code count} for realTweets (tweets per
  * 5 minutes are counts) and {@code value} (raw scale, no sampling-noise term) for the rest.
+ *
+ * <p>Alerting policies, none of them looking at labels:
+ * <ul>
+ *   <li>{@code rows}: every flagged step is an alert (the detector's raw flags);</li>
+ *   <li>{@code onset}: an analyst is alerted once when an incident starts, so only the first
+ *       step of each run of flagged steps alerts (the start of each of the detector's
+ *       events);</li>
+ *   <li>{@code pot<N>d}: {@code onset}, with the threshold raised per file to the score that
+ *       one step in N days exceeds, extrapolated by {@link TailThreshold} from the file's own
+ *       scores over NAB's probation (the first 15 % of rows, at most 750, which are never
+ *       scored); never below the detector's own threshold.</li>
+ * </ul>
  */
 public final class NabBenchmark {
 
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
+    /** NAB's probation: the first 15 % of a file's rows, at most 750. */
+    private static final double PROBATION_SHARE = 0.15;
+    private static final int PROBATION_MAX = 750;
+
+    /** Target false-alarm rates of the pot policies: one exceeding step per this many days. */
+    private static final int[] POT_DAYS = {1, 7, 30};
+
+    /**
+     * The per-file forecaster: tiny, because 41 files share two cores with other work. One
+     * layer of 16 units reading 24 steps (2 hours at 5 minutes, a day at 1 hour); a higher
+     * learning rate than the daily default because it trains from scratch in a few epochs.
+     */
+    static final ForecastSettings FORECAST = ForecastSettings.builder().layers(1).hiddenSize(16)
+            .window(24).batchSize(64).maxEpochs(6).patience(2).learningRate(5e-3).seed(42)
+            .validationFraction(0.2).build();
+
+    /**
+     * The forecaster learns from the first 30 % of each file's steps (probation plus a little),
+     * capped at 3,000 steps, so training stays cheap and most scored rows are unseen.
+     */
+    static final double TRAIN_SHARE = 0.30;
+    static final int TRAIN_MAX_STEPS = 3_000;
 
     private NabBenchmark() {
     }
@@ -52,27 +97,119 @@ public final class NabBenchmark {
     public static void main(String[] args) throws IOException {
         Path nab = Path.of(args[0]);
         Path out = Path.of(args[1]);
-        DetectionSettings settings = DetectionSettings.defaults();
-        if (args.length > 2) {
-            settings = settings.withThreshold(Double.parseDouble(args[2]));
-        }
+        boolean neural = args.length > 2 && args[2].equals("all");
         List<Path> files;
         try (Stream<Path> walk = Files.walk(nab.resolve("data"))) {
             files = walk.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
         }
         long started = System.nanoTime();
-        int alerts = 0;
+        double trainingSeconds = 0;
         for (Path file : files) {
             String group = file.getParent().getFileName().toString();
-            alerts += run(file, group,
-                    out.resolve(group).resolve(file.getFileName().toString()), settings);
+            Path relative = Path.of(group, file.getFileName().toString());
+            trainingSeconds += run(file, group, relative, out, neural);
         }
-        System.out.printf(Locale.ROOT, "%d files, %d alerted rows, %.1f s%n", files.size(), alerts,
-                (System.nanoTime() - started) / 1e9);
+        System.out.printf(Locale.ROOT, "%d files, %.1f s (training %.1f s)%n", files.size(),
+                (System.nanoTime() - started) / 1e9, trainingSeconds);
     }
 
-    private static int run(Path file, String group, Path target,
-                           DetectionSettings settings) throws IOException {
+    /** One file on its grid: the stamps as written, each row's grid cell, the dataset. */
+    private record Gridded(List<String> stamps, int[] cell, Dataset data, int probationCells,
+                           double stepSeconds) {
+    }
+
+    /** Scores one file with every method asked; returns the seconds spent training. */
+    private static double run(Path file, String group, Path relative, Path out, boolean neural)
+            throws IOException {
+        Gridded g = grid(file, group);
+        write(g, detect(g.data(), DetectionMethod.STL, null), out, "stl", relative);
+        if (!neural) {
+            return 0;
+        }
+
+        // A forecaster of this file alone, from its first steps.
+        long t0 = System.nanoTime();
+        SiteSeries site = g.data().sites().get(0);
+        int steps = (int) Math.min(TRAIN_MAX_STEPS, Math.round(TRAIN_SHARE * site.length()));
+        double[] prefix = Arrays.copyOf(site.series(0), steps);
+        Dataset head = new Dataset(g.data().source(), g.data().kpis(), g.data().step(),
+                List.of(new SiteSeries(site.site(), site.time(0), g.data().step(),
+                        new double[][] {prefix})));
+        LstmForecaster model = ForecastTrainer.pretrain(head, FORECAST, TrainingListener.NONE,
+                () -> false);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "%s: trained on %d steps in %.1f s%n", relative, steps,
+                seconds);
+
+        write(g, detect(g.data(), DetectionMethod.LSTM, model), out, "lstm", relative);
+        write(g, detect(g.data(), DetectionMethod.HYBRID, model), out, "hybrid", relative);
+        return seconds;
+    }
+
+    private static SeriesScores detect(Dataset data, DetectionMethod method,
+                                       LstmForecaster model) {
+        DetectionSettings settings = DetectionSettings.defaults().withMethod(method)
+                .withThreads(1);
+        DetectionResult result = new Detector(settings, model, ThresholdAdjustments.NONE)
+                .detect(data);
+        return result.allSeries().get(0);
+    }
+
+    /** Writes the output of every alerting policy for one method and file. */
+    private static void write(Gridded g, SeriesScores s, Path out, String method,
+                              Path relative) throws IOException {
+        int n = s.length();
+        double[] score = new double[n];
+        boolean[] flags = new boolean[n];
+        for (int t = 0; t < n; t++) {
+            score[t] = Math.abs(s.score(t));
+            flags[t] = s.flagged(t);
+        }
+        writeFile(g, flags, score, out.resolve(method + "-rows").resolve(relative));
+        writeFile(g, onsets(flags), score, out.resolve(method + "-onset").resolve(relative));
+
+        double[] calibration = Arrays.copyOf(score, g.probationCells());
+        for (int days : POT_DAYS) {
+            double p = g.stepSeconds() / (days * 86_400.0);
+            double threshold = Math.max(s.threshold(),
+                    TailThreshold.exceededWithProbability(calibration, p));
+            boolean[] above = new boolean[n];
+            for (int t = 0; t < n; t++) {
+                above[t] = flags[t] && score[t] >= threshold;
+            }
+            writeFile(g, onsets(above), score,
+                    out.resolve(method + "-pot" + days + "d").resolve(relative));
+        }
+    }
+
+    /** The first step of each run of flagged steps. */
+    static boolean[] onsets(boolean[] flags) {
+        boolean[] first = new boolean[flags.length];
+        for (int t = 0; t < flags.length; t++) {
+            first[t] = flags[t] && (t == 0 || !flags[t - 1]);
+        }
+        return first;
+    }
+
+    /** One row per data row; a grid cell's alert goes to the first row on that cell only. */
+    private static void writeFile(Gridded g, boolean[] alert, double[] score, Path target)
+            throws IOException {
+        Files.createDirectories(target.getParent());
+        boolean[] used = new boolean[alert.length];
+        try (BufferedWriter w = Files.newBufferedWriter(target)) {
+            w.write("timestamp,is_anomaly,score\n");
+            for (int i = 0; i < g.stamps().size(); i++) {
+                int t = g.cell()[i];
+                boolean on = alert[t] && !used[t];
+                used[t] = true;
+                w.write(g.stamps().get(i) + "," + (on ? 1 : 0) + ","
+                        + (Double.isNaN(score[t]) ? "0"
+                        : String.format(Locale.ROOT, "%.4f", score[t])) + "\n");
+            }
+        }
+    }
+
+    private static Gridded grid(Path file, String group) throws IOException {
         List<String> stamps = new ArrayList<>();
         List<LocalDateTime> times = new ArrayList<>();
         List<Double> values = new ArrayList<>();
@@ -116,29 +253,19 @@ public final class NabBenchmark {
             grid[t] = count[t] == 0 ? Double.NaN : sum[t] / count[t];
         }
 
+        // Probation in grid cells: every cell a probation row falls on, as the scorer counts rows.
+        int probationRows = (int) Math.min(PROBATION_MAX,
+                Math.floor(PROBATION_SHARE * times.size()));
+        int probationCells = 0;
+        for (int i = 0; i < probationRows; i++) {
+            probationCells = Math.max(probationCells, cell[i] + 1);
+        }
+
         TimeStep timeStep = new TimeStep(Duration.ofSeconds(step));
         Dataset data = new Dataset(file.getFileName().toString(),
                 List.of(new Kpi("value", group.equals("realTweets") ? KpiRole.COUNT
                         : KpiRole.VALUE)), timeStep,
                 List.of(new SiteSeries("series", first, timeStep, new double[][] {grid})));
-        DetectionResult result = new Detector(settings.withThreads(1), null,
-                ThresholdAdjustments.NONE).detect(data);
-        SeriesScores s = result.allSeries().get(0);
-
-        Files.createDirectories(target.getParent());
-        int alerts = 0;
-        try (BufferedWriter w = Files.newBufferedWriter(target)) {
-            w.write("timestamp,is_anomaly,score\n");
-            for (int i = 0; i < stamps.size(); i++) {
-                int t = cell[i];
-                boolean flagged = s.flagged(t);
-                double score = Math.abs(s.score(t));
-                alerts += flagged ? 1 : 0;
-                w.write(stamps.get(i) + "," + (flagged ? 1 : 0) + ","
-                        + (Double.isNaN(score) ? "0" : String.format(Locale.ROOT, "%.4f", score))
-                        + "\n");
-            }
-        }
-        return alerts;
+        return new Gridded(stamps, cell, data, probationCells, step);
     }
 }
