@@ -25,6 +25,15 @@ class FastStlCrossCheckTest {
                 y[t] = 50 + 0.05 * t + 8 * Math.sin(2 * Math.PI * t / period)
                         + random.nextGaussian() * (random.nextInt(40) == 0 ? 30 : 2);
             }
+            if (run % 7 == 3) {
+                // Whole numbers: tied values for the median's selection. (Counts so small that
+                // most remainders are exactly 0 make the median absolute remainder a rounding
+                // error, and the robustness weights then depend on the last bit of each
+                // implementation's sums: R's included; not a useful comparison.)
+                for (int t = 0; t < n; t++) {
+                    y[t] = Math.round(y[t]);
+                }
+            }
             StlParameters.Builder b = StlParameters.builder().period(period)
                     .seasonalDegree(random.nextInt(2)).trendDegree(random.nextInt(2))
                     .robust(random.nextBoolean());
