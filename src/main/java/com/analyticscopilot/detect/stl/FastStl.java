@@ -65,6 +65,12 @@ final class FastStl {
     private final double[][] largeRows = new double[LARGE_BANDWIDTH_SLOTS][];
     private int nextLargeSlot;
 
+    // The centred unweighted fit as a filter, for the window width, degree and length it is for.
+    private double[] filter;
+    private int filterWidth = -1;
+    private int filterDegree = -1;
+    private int filterLength = -1;
+
     /** Set up for a series of n points with the resolved parameters. */
     FastStl(int n, StlParameters.Resolved p) {
         this.n = n;
@@ -232,6 +238,12 @@ final class FastStl {
                     nleft++;
                     nright++;
                 }
+                if (!userw && i - nleft == nright - i) {
+                    // Unweighted and centred (most of the low-pass filter): a fixed linear
+                    // filter, the same for every such point.
+                    ys[offset + i] = centred(y, nleft, nright - nleft, degree, len);
+                    continue;
+                }
                 double v = estimate(y, len, span, degree, i, nleft, nright, userw, rw);
                 ys[offset + i] = Double.isNaN(v) ? y[i] : v;
             }
@@ -339,6 +351,56 @@ final class FastStl {
             }
         }
         return mean;
+    }
+
+    /**
+     * The unweighted local fit at the middle of y[nleft .. nleft + width] as a fixed filter:
+     * the fit is linear in y, and without robustness weights its coefficients depend only on
+     * the window's width, the degree and the series length (the spread test), so they are
+     * worked out once (by the same formulas as {@link #estimate}) and reused.
+     */
+    private double centred(double[] y, int nleft, int width, int degree, int len) {
+        if (width != filterWidth || degree != filterDegree || len != filterLength) {
+            filterWidth = width;
+            filterDegree = degree;
+            filterLength = len;
+            filter = centredFilter(width, degree, len);
+        }
+        double[] f = filter;
+        double v = 0;
+        for (int k = 0; k <= width; k++) {
+            v += f[k] * y[nleft + k];
+        }
+        return v;
+    }
+
+    private double[] centredFilter(int width, int degree, int len) {
+        int h = width / 2;
+        double[] tricube = tricubeRow(h);
+        double[] f = new double[width + 1];
+        double sw = 0;
+        double swd = 0;
+        double swdd = 0;
+        for (int k = 0; k <= width; k++) {
+            int d = k - h;
+            double w = tricube[Math.abs(d)];
+            f[k] = w;
+            sw += w;
+            swd += w * d;
+            swdd += w * d * d;
+        }
+        double slope = 0;
+        double a = swd / sw;
+        if (h > 0 && degree > 0) {
+            double c = swdd / sw - a * a;
+            if (Math.sqrt(c) > 0.001 * (len - 1.0)) {
+                slope = -a / c;
+            }
+        }
+        for (int k = 0; k <= width; k++) {
+            f[k] = f[k] / sw * (1 + slope * (k - h - a));
+        }
+        return f;
     }
 
     /**
