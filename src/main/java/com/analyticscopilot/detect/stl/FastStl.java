@@ -18,6 +18,10 @@ import java.util.Arrays;
  *       a neighbour depends only on its integer distance r and the integer bandwidth h, so each
  *       (h, r) is computed once per decomposition instead of once per fit (robustness weights,
  *       when used, multiply the tabulated value);</li>
+ *   <li>an unweighted centred fit (most of the low-pass filter) is a fixed linear filter of
+ *       its window, worked out once;</li>
+ *   <li>the median of |remainder| for the robustness weights comes from a selection, not a
+ *       sort;</li>
  *   <li>work arrays are allocated once per decomposition.</li>
  * </ul>
  * Arrays are 1-based where the published algorithm is, so the code reads against it; index 0
