@@ -1,14 +1,13 @@
 package com.analyticscopilot.detect.stl;
 
-import com.github.servicenow.ds.stats.stl.SeasonalTrendLoess;
-
 import java.util.Arrays;
 
 /**
  * Seasonal-trend decomposition by loess (Cleveland, Cleveland, McRae and Terpenning, 1990),
- * matching R's {@code stats::stl}. The loess passes come from stl-decomp-4j, which implements the
- * same Fortran algorithm; this class adds what R does around it: its defaults
- * ({@link StlParameters}), the periodic post-step, and missing values.
+ * matching R's {@code stats::stl}. The loess passes are {@link FastStl}, the same algorithm as
+ * R's Fortran arranged for speed (it replaced stl-decomp-4j 1.0.5, which it matches to 1e-8 and
+ * beats about 4x per CPU-second, docs/benchmarks-detect.md); this class adds what R does around
+ * it: its defaults ({@link StlParameters}), the periodic post-step, and missing values.
  *
  * <p>R's robust fit takes the median of |remainder| with a partial sort that, for some
  * even-length series, does not return the true median (see the test fixtures' NOTE.md). This
@@ -51,24 +50,10 @@ public final class StlDecomposer {
         // skip points, and a straight line through a gap is the least-assuming guess.
         double[] filled = interpolateMissing(values);
 
-        SeasonalTrendLoess stl = new SeasonalTrendLoess.Builder()
-                .setPeriodLength(np)
-                .setSeasonalWidth(p.seasonalWindow())
-                .setSeasonalDegree(p.seasonalDegree())
-                .setSeasonalJump(p.seasonalJump())
-                .setTrendWidth(p.trendWindow())
-                .setTrendDegree(p.trendDegree())
-                .setTrendJump(p.trendJump())
-                .setLowpassWidth(p.lowPassWindow())
-                .setLowpassDegree(p.lowPassDegree())
-                .setLowpassJump(p.lowPassJump())
-                .setInnerIterations(p.inner())
-                .setRobustnessIterations(p.outer())
-                .buildSmoother(filled);
-        SeasonalTrendLoess.Decomposition fit = stl.decompose();
-        double[] seasonal = fit.getSeasonal();
-        double[] trend = fit.getTrend();
-        double[] weights = p.robust() ? fit.getWeights() : filledWith(n, 1.0);
+        double[][] fit = new FastStl(n, p).fit(filled, p.inner(), p.outer());
+        double[] seasonal = fit[0];
+        double[] trend = fit[1];
+        double[] weights = p.robust() ? fit[2] : filledWith(n, 1.0);
 
         // R's periodic post-step: every seasonal value becomes the mean of the seasonal values
         // at its cycle position, so the seasonal shape is exactly the same in every cycle.
