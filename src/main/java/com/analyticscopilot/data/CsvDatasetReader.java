@@ -68,7 +68,7 @@ import java.util.Set;
  * <p>Speed: KPI cells go through {@link StrictNumberType}, a Tablesaw column type that takes
  * plain numbers only; when some cell is anything else, the file is read again with every
  * column as text, so each such cell can be named. 5,000 sites x 365 days read in about 4 s
- * (docs/benchmarks-data.md).
+ * (docs/benchmarks.md).
  */
 public final class CsvDatasetReader {
 

@@ -72,7 +72,7 @@ public record ForecastSettings(int layers, int hiddenSize, int window, int batch
         private int window = 14;
         /*
          * 128 windows per batch: DL4J's cost per batch is mostly fixed overhead, so doubling the
-         * batch from 64 nearly halves an epoch (docs/benchmarks-forecast.md); with the learning
+         * batch from 64 nearly halves an epoch (docs/benchmarks.md); with the learning
          * rate raised to match, the model converges in about as many epochs.
          */
         private int batchSize = 128;

@@ -31,7 +31,7 @@ final class LstmNetworks {
 
     /**
      * With a chosen workspace mode; the benchmark compares them. ENABLED reuses off-heap memory
-     * between iterations and was not slower than NONE (docs/benchmarks-forecast.md).
+     * between iterations and was not slower than NONE (docs/benchmarks.md).
      */
     static MultiLayerNetwork create(ForecastSettings settings, int featureCount, int kpiCount,
                                     WorkspaceMode workspaces) {

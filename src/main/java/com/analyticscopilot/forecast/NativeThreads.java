@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs ND4J's native code on one thread unless {@code OMP_NUM_THREADS} says otherwise. One
  * thread trained this network fastest on 2 cores; two threads (even with passive waiting) took
- * about twice the CPU time for no gain (docs/benchmarks-forecast.md). The launcher sets the
+ * about twice the CPU time for no gain (docs/benchmarks.md). The launcher sets the
  * variable too; this covers the jar started directly, an IDE, or the workbench.
  */
 final class NativeThreads {

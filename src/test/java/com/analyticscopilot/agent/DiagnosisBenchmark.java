@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * generated data set with labels. Not a test (it needs the sample data and takes seconds): run
  * it by hand with the data folder as argument (default sample-data). An event counts for the
  * label it overlaps (same site, or a shared event with a point on the site). Figures and the
- * command are in docs/readme-parts/agent.md; {@code -Dverbose=1} prints every miss with its
+ * command are in README.md; {@code -Dverbose=1} prints every miss with its
  * signature.
  */
 public final class DiagnosisBenchmark {

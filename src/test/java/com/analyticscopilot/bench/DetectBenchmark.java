@@ -19,7 +19,7 @@ import java.util.concurrent.ForkJoinPool;
 
 /**
  * Throughput of STL and of the whole statistical detection over many series, for
- * docs/benchmarks-detect.md. Not a test: run by hand.
+ * docs/benchmarks.md. Not a test: run by hand.
  *
  * <pre>
  * java -Xmx6g -cp target/classes:target/test-classes:$(cat cp.txt) \

@@ -23,7 +23,7 @@ import java.util.Locale;
 
 /**
  * Prints the event metric on the sample data and on fresh generator seeds, for the table in
- * docs/readme-parts/detect.md. Not a test: run it by hand.
+ * README.md. Not a test: run it by hand.
  *
  * <pre>
  * java -cp target/classes:target/test-classes:$(cat cp.txt) \

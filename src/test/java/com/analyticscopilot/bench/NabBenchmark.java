@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  * Runs the detector over the NAB subset at native granularity and writes, for every method and
  * alerting policy, one {@code OUT/<method>-<policy>/<group>/<file>.csv}
  * ({@code timestamp,is_anomaly,score}) per data file, for {@code score_windows.py}. Not a test:
- * run by hand (docs/readme-parts/detect.md).
+ * run by hand (README.md).
  *
  * <pre>
  * java -cp target/classes:target/test-classes:$(cat cp.txt) \

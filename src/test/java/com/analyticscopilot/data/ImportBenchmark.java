@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The import benchmark of docs/benchmarks-data.md, not a test: generates 5,000 sites x 365
+ * The import benchmark of docs/benchmarks.md, not a test: generates 5,000 sites x 365
  * days once into a folder, then times {@link CsvDatasetReader#read} three times and prints the
  * median and the peak heap in use (summed over the heap pools' peaks, reset before each run).
  *

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The speed benchmark of docs/benchmarks-forecast.md, run from the test class path (not a
+ * The speed benchmark of docs/benchmarks.md, run from the test class path (not a
  * test). Two modes:
  * <ul>
  *   <li>{@code epoch} (default): the workload of shared/reference/lstm_torch.py (50 sites x 180

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The comparison table of docs/readme-parts/forecast.md, run from the test class path:
+ * The comparison table of README.md, run from the test class path:
  * validation MSE (scaled units) on a few target sites of seasonal naive, a model trained on the
  * site alone, the pretrained base as is, the base fine-tuned (all layers, and first layer
  * frozen), and the same with a base pretrained without the target sites (a true transfer).

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Seasonal-trend decomposition by loess (Cleveland, Cleveland, McRae and Terpenning, 1990),
  * matching R's {@code stats::stl}. The loess passes are {@link FastStl}, the same algorithm as
  * R's Fortran arranged for speed (it replaced stl-decomp-4j 1.0.5, which it matches to 1e-8 and
- * beats about 4x per CPU-second, docs/benchmarks-detect.md); this class adds what R does around
+ * beats about 4x per CPU-second, docs/benchmarks.md); this class adds what R does around
  * it: its defaults ({@link StlParameters}), the periodic post-step, and missing values.
  *
  * <p>R's robust fit takes the median of |remainder| with a partial sort that, for some

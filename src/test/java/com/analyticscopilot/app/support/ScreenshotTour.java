@@ -17,7 +17,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Drives the real application to the states the README shows, for screenshots taken from
- * outside with {@code import -window root} (see docs/benchmarks-app.md). Prints
+ * outside with {@code import -window root} (see docs/benchmarks.md). Prints
  * {@code SHOT main} and {@code SHOT training} when each state is on screen and holds it for
  * {@value #HOLD_SECONDS} seconds. Not a test.
  */

@@ -15,7 +15,7 @@ import java.util.Locale;
 
 /**
  * Measures the real workbench as a user meets it (run by hand under a display; see
- * docs/benchmarks-app.md): the time from the window appearing to the first results drawn (site
+ * docs/benchmarks.md): the time from the window appearing to the first results drawn (site
  * list filled and KPI charts on screen), and the time from selecting a site in the list to the
  * next laid-out frame, over every site. Prints the figures; not a test.
  */

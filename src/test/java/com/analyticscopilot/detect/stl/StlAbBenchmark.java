@@ -14,7 +14,7 @@ import java.util.Locale;
 
 /**
  * A/B throughput of {@link FastStl} against stl-decomp-4j in one JVM, on one thread, for
- * docs/benchmarks-detect.md. Not a test: run by hand.
+ * docs/benchmarks.md. Not a test: run by hand.
  *
  * <pre>
  * java -cp target/classes:target/test-classes:$(cat cp.txt) \
