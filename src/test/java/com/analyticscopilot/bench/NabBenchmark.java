@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp target/classes:target/test-classes:$(cat cp.txt) \
- *     com.analyticscopilot.bench.NabBenchmark /work/shared/benchmarks/nab OUT [stl|all]
+ *     com.analyticscopilot.bench.NabBenchmark ../shared/benchmarks/nab OUT [stl|all]
  * </pre>
  *
  * With {@code all}, a small LSTM forecaster is trained on each file alone (see
