@@ -12,9 +12,9 @@ import com.analyticscopilot.app.service.LstmTrainingService;
 import com.analyticscopilot.app.service.SampleData;
 import com.analyticscopilot.app.service.WorkbenchPreferences;
 import com.analyticscopilot.app.support.FxHarness;
+import com.analyticscopilot.app.support.ScriptedFilePicker;
 import com.analyticscopilot.app.task.FxTaskExecutor;
 import com.analyticscopilot.app.view.ErrorDialog;
-import com.analyticscopilot.app.view.FilePicker;
 import com.analyticscopilot.app.viewmodel.AnomalyRow;
 import com.analyticscopilot.data.UserFolder;
 import com.analyticscopilot.data.generate.GeneratorSettings;
@@ -28,7 +28,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,8 +39,6 @@ import org.testfx.api.FxToolkit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static com.analyticscopilot.app.support.FxHarness.onFx;
 import static com.analyticscopilot.app.support.FxHarness.waitUntil;
@@ -61,7 +58,7 @@ class WorkbenchEndToEndTest {
     Path home;
 
     private final FxRobot robot = new FxRobot();
-    private final AtomicReference<Path> nextPick = new AtomicReference<>();
+    private final ScriptedFilePicker picker = new ScriptedFilePicker();
     private FxTaskExecutor executor;
     private AppServices services;
     private Workbench workbench;
@@ -90,17 +87,6 @@ class WorkbenchEndToEndTest {
                 AgentAdvisorService.open(home.resolve("feedback.db")),
                 new LstmTrainingService(tiny, samples, home.resolve("models")),
                         new AnomalyReportService(), samples);
-        FilePicker picker = new FilePicker() {
-            @Override
-            public Optional<Path> chooseDataFile(Window owner) {
-                return Optional.ofNullable(nextPick.get());
-            }
-
-            @Override
-            public Optional<Path> chooseReportFile(Window owner, String suggestedName) {
-                return Optional.ofNullable(nextPick.get());
-            }
-        };
         WorkbenchPreferences prefs = WorkbenchPreferences.load(home);
         // Smaller than Monocle's default 1280 x 800 screen, so every control is on screen.
         prefs.setWindowSize(1260, 780);
@@ -192,7 +178,7 @@ class WorkbenchEndToEndTest {
         show(1);
         Path out = home.resolve("out/report.csv");
         Files.createDirectories(out.getParent());
-        nextPick.set(out);
+        picker.answer(out);
 
         robot.clickOn("#exportButton");
         waitUntil(10, "report written", () -> Files.isRegularFile(out) && Files.size(out) > 0);
@@ -250,7 +236,7 @@ class WorkbenchEndToEndTest {
         show(1);
         Path bad = Files.writeString(home.resolve("broken.csv"),
                 "date,site,sessions\n2025-01-06,a,12\n2025-01-07,a,lots\n2025-13-01,a,3\n");
-        nextPick.set(bad);
+        picker.answer(bad);
 
         robot.clickOn("#openButton");
 

@@ -5,10 +5,10 @@ import com.analyticscopilot.app.service.WorkbenchPreferences;
 import com.analyticscopilot.app.support.FakeDatasets;
 import com.analyticscopilot.app.support.FakeTraining;
 import com.analyticscopilot.app.support.FxHarness;
+import com.analyticscopilot.app.support.ScriptedFilePicker;
 import com.analyticscopilot.app.support.TestServices;
 import com.analyticscopilot.app.task.FxTaskExecutor;
 import com.analyticscopilot.app.view.ErrorDialog;
-import com.analyticscopilot.app.view.FilePicker;
 import com.analyticscopilot.app.viewmodel.AnomalyRow;
 import com.analyticscopilot.data.UserFolder;
 import javafx.scene.Node;
@@ -18,7 +18,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,8 +29,6 @@ import org.testfx.api.FxToolkit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static com.analyticscopilot.app.support.FxHarness.onFx;
 import static com.analyticscopilot.app.support.FxHarness.waitUntil;
@@ -51,7 +48,7 @@ class WorkbenchUiTest {
     Path home;
 
     private final FxRobot robot = new FxRobot();
-    private final AtomicReference<Path> nextPick = new AtomicReference<>();
+    private final ScriptedFilePicker picker = new ScriptedFilePicker();
     private FxTaskExecutor executor;
     private TestServices fakes;
     private Workbench workbench;
@@ -66,30 +63,16 @@ class WorkbenchUiTest {
         System.setProperty(UserFolder.PROPERTY, home.toString());
         Files.createDirectories(home.resolve("sample-data"));
         FakeDatasets.write(home.resolve("sample-data/kpis.csv"), 8, 120);
-        WorkbenchPreferences prefs = WorkbenchPreferences.load(home);
-        // Smaller than Monocle's default 1280 x 800 screen, so every control is on screen.
-        prefs.setWindowSize(1260, 780);
         executor = new FxTaskExecutor();
     }
 
     private void show(FakeTraining training) throws Exception {
         fakes = new TestServices(home, training);
-        FilePicker picker = new FilePicker() {
-            @Override
-            public Optional<Path> chooseDataFile(Window owner) {
-                return Optional.ofNullable(nextPick.get());
-            }
-
-            @Override
-            public Optional<Path> chooseReportFile(Window owner, String suggestedName) {
-                return Optional.ofNullable(nextPick.get());
-            }
-        };
         WorkbenchPreferences prefs = WorkbenchPreferences.load(home);
+        // Smaller than Monocle's default 1280 x 800 screen, so every control is on screen.
         prefs.setWindowSize(1260, 780);
         FxToolkit.setupStage(stage -> workbench = Workbench.show(stage, fakes.services, executor,
-                prefs,
-                UiText.load(), picker));
+                prefs, UiText.load(), picker));
         FxHarness.runFx(() -> workbench.openInitialData());
         waitUntil(10, "sample data shown", () -> workbench.main().analysisProperty().get() != null
                 && !workbench.main().busyProperty().get());
@@ -164,7 +147,7 @@ class WorkbenchUiTest {
         show(new FakeTraining(1, 1, 0));
         Path out = home.resolve("export/report.csv");
         Files.createDirectories(out.getParent());
-        nextPick.set(out);
+        picker.answer(out);
 
         robot.clickOn("#exportButton");
 
@@ -205,7 +188,7 @@ class WorkbenchUiTest {
     @Test
     void aBadCsvShowsAnErrorDialogListingItsProblems() throws Exception {
         show(new FakeTraining(1, 1, 0));
-        nextPick.set(Files.writeString(home.resolve("broken.csv"), "site;sessions\nx;abc\n"));
+        picker.answer(Files.writeString(home.resolve("broken.csv"), "site;sessions\nx;abc\n"));
 
         robot.clickOn("#openButton");
 
