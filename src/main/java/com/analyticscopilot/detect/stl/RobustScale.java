@@ -31,9 +31,80 @@ public final class RobustScale {
         if (v.length == 0) {
             return Double.NaN;
         }
-        Arrays.sort(v);
         int mid = v.length / 2;
-        return v.length % 2 == 1 ? v[mid] : 0.5 * (v[mid - 1] + v[mid]);
+        if (v.length <= SORT_BELOW) {
+            Arrays.sort(v);
+            return v.length % 2 == 1 ? v[mid] : 0.5 * (v[mid - 1] + v[mid]);
+        }
+        // Pooled over a portfolio there are millions of values: select, do not sort. The
+        // k-th smallest is unique, so the result is the same as sorting's.
+        double upper = select(v, mid);
+        if (v.length % 2 == 1) {
+            return upper;
+        }
+        // After selecting, everything left of mid is at most v[mid]: the lower middle value
+        // is their maximum.
+        double lower = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < mid; i++) {
+            lower = Math.max(lower, v[i]);
+        }
+        return 0.5 * (lower + upper);
+    }
+
+    /** Arrays up to this length are sorted; longer ones use selection. */
+    private static final int SORT_BELOW = 1024;
+
+    /**
+     * Rearranges v so that v[k] is its k-th smallest value, everything before it no larger
+     * and everything after no smaller (Hoare's selection with a median-of-three pivot), and
+     * returns v[k].
+     */
+    static double select(double[] v, int k) {
+        int lo = 0;
+        int hi = v.length - 1;
+        while (hi > lo) {
+            int mid = (lo + hi) >>> 1;
+            // Median of three as the pivot: sorted input (common here) stays linear.
+            if (v[mid] < v[lo]) {
+                swap(v, mid, lo);
+            }
+            if (v[hi] < v[lo]) {
+                swap(v, hi, lo);
+            }
+            if (v[hi] < v[mid]) {
+                swap(v, hi, mid);
+            }
+            double pivot = v[mid];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (v[i] < pivot) {
+                    i++;
+                }
+                while (v[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(v, i, j);
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return v[k];
+            }
+        }
+        return v[k];
+    }
+
+    private static void swap(double[] v, int a, int b) {
+        double x = v[a];
+        v[a] = v[b];
+        v[b] = x;
     }
 
     /** The median absolute deviation from {@code center}, unscaled. */
