@@ -2,6 +2,9 @@ package com.analyticscopilot.detect;
 
 import com.analyticscopilot.detect.stl.RobustScale;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Combines the two views' calibrated scores into one: Stouffer's sum of z-scores, corrected for
  * the correlation between the views,
@@ -36,6 +39,9 @@ public final class Fusion {
      */
     public static final double VIEW_CAP = 6.0;
 
+    /** Ten pairs: fewer give a spread estimate too rough to correct anything with. */
+    private static final int MIN_PAIRS = 10;
+
     /** The highest correlation used: above this the two views carry no separate evidence. */
     static final double MAX_RHO = 0.9;
 
@@ -69,7 +75,42 @@ public final class Fusion {
         double r = Math.max(0, Math.min(MAX_RHO, Double.isNaN(rho) ? 0 : rho));
         double a = Math.max(-cap, Math.min(cap, zStl));
         double b = Math.max(-cap, Math.min(cap, zLstm));
-        return (a + b) / Math.sqrt(2 + 2 * r);
+        double sum = (a + b) / Math.sqrt(2 + 2 * r);
+        // Corroboration confirms, it does not amplify: never beyond the stronger view.
+        double stronger = Math.max(Math.abs(a), Math.abs(b));
+        return Math.max(-stronger, Math.min(stronger, sum));
+    }
+
+    /**
+     * The correlation of the two views on one KPI across a portfolio: the median of the
+     * per-series {@link #correlation robust correlations} of the series where both views scored
+     * at least ten steps, bounded to [0, {@link #MAX_RHO}]; 0 when there is none.
+     */
+    public static double pooledCorrelation(List<double[]> stl, List<double[]> lstm) {
+        if (stl.size() != lstm.size()) {
+            throw new IllegalArgumentException("need one neural series per STL series, got "
+                    + stl.size() + " and " + lstm.size());
+        }
+        List<Double> estimates = new ArrayList<>();
+        for (int i = 0; i < stl.size(); i++) {
+            if (pairs(stl.get(i), lstm.get(i)) >= MIN_PAIRS) {
+                estimates.add(correlation(stl.get(i), lstm.get(i)));
+            }
+        }
+        if (estimates.isEmpty()) {
+            return 0;
+        }
+        double median = RobustScale.median(estimates.stream().mapToDouble(Double::doubleValue)
+                .toArray());
+        return Math.max(0, Math.min(MAX_RHO, median));
+    }
+
+    private static int pairs(double[] a, double[] b) {
+        int both = 0;
+        for (int t = 0; t < Math.min(a.length, b.length); t++) {
+            both += Double.isNaN(a[t]) || Double.isNaN(b[t]) ? 0 : 1;
+        }
+        return both;
     }
 
     /**
@@ -91,8 +132,7 @@ public final class Fusion {
                 both++;
             }
         }
-        // Ten pairs: fewer give a spread estimate too rough to correct anything with.
-        if (both < 10) {
+        if (both < MIN_PAIRS) {
             return 0;
         }
         double plus = RobustScale.sigma(sum, RobustScale.median(sum), 1e-12);
