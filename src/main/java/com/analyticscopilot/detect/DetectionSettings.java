@@ -19,10 +19,12 @@ import java.util.Objects;
  *                       the step to count as a portfolio-wide move
  * @param minSharedSites the fewest sites a portfolio-wide move needs, however small the portfolio
  * @param threads        worker threads over sites; 0 for one per core
+ * @param levelShifts    whether the STL view includes the level-shift scan (docs/scoring.md
+ *                       section 3); on by default, off only to measure what it adds
  */
 public record DetectionSettings(DetectionMethod method, double threshold, double sensitivity,
                                 StlParameters stl, double sharedFraction, int minSharedSites,
-                                int threads) {
+                                int threads, boolean levelShifts) {
 
     /**
      * The default threshold, 4.5 standard-normal units: a two-sided tail probability of 6.8e-6
@@ -52,7 +54,7 @@ public record DetectionSettings(DetectionMethod method, double threshold, double
 
     /** The default method is chosen from what is available; see {@link #method()}. */
     public static DetectionSettings defaults() {
-        return new DetectionSettings(null, DEFAULT_THRESHOLD, 1.0, DEFAULT_STL, 0.5, 3, 0);
+        return new DetectionSettings(null, DEFAULT_THRESHOLD, 1.0, DEFAULT_STL, 0.5, 3, 0, true);
     }
 
     public DetectionSettings {
@@ -85,31 +87,36 @@ public record DetectionSettings(DetectionMethod method, double threshold, double
 
     public DetectionSettings withMethod(DetectionMethod value) {
         return new DetectionSettings(value, threshold, sensitivity, stl, sharedFraction,
-                minSharedSites, threads);
+                minSharedSites, threads, levelShifts);
     }
 
     public DetectionSettings withThreshold(double value) {
         return new DetectionSettings(method, value, sensitivity, stl, sharedFraction,
-                minSharedSites, threads);
+                minSharedSites, threads, levelShifts);
     }
 
     public DetectionSettings withSensitivity(double value) {
         return new DetectionSettings(method, threshold, value, stl, sharedFraction,
-                minSharedSites, threads);
+                minSharedSites, threads, levelShifts);
     }
 
     public DetectionSettings withStl(StlParameters value) {
         return new DetectionSettings(method, threshold, sensitivity, value, sharedFraction,
-                minSharedSites, threads);
+                minSharedSites, threads, levelShifts);
     }
 
     public DetectionSettings withShared(double fraction, int minSites) {
         return new DetectionSettings(method, threshold, sensitivity, stl, fraction, minSites,
-                threads);
+                threads, levelShifts);
+    }
+
+    public DetectionSettings withLevelShifts(boolean value) {
+        return new DetectionSettings(method, threshold, sensitivity, stl, sharedFraction,
+                minSharedSites, threads, value);
     }
 
     public DetectionSettings withThreads(int value) {
         return new DetectionSettings(method, threshold, sensitivity, stl, sharedFraction,
-                minSharedSites, value);
+                minSharedSites, value, levelShifts);
     }
 }

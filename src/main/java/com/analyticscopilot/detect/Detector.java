@@ -5,6 +5,7 @@ import com.analyticscopilot.data.Kpi;
 import com.analyticscopilot.data.KpiRole;
 import com.analyticscopilot.data.SiteSeries;
 import com.analyticscopilot.detect.stl.KpiScale;
+import com.analyticscopilot.detect.stl.LevelShiftScan;
 import com.analyticscopilot.detect.stl.RobustScale;
 import com.analyticscopilot.detect.stl.StlAnomalyScorer;
 import com.analyticscopilot.detect.stl.StlScores;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.stream.DoubleStream;
 
 /**
  * Finds anomalies in a data set: STL and robust z-scores for every site and KPI, the neural
@@ -43,6 +45,23 @@ public final class Detector {
 
     /** No local threshold goes below 2 standard-normal units, which flags 1 point in 22. */
     public static final double MIN_THRESHOLD = 2.0;
+
+    /**
+     * The level-shift scan compares three cycles on each side (three weeks of daily data): its
+     * noise is then 1.25 sqrt(2 / 21) = 0.39 of a day's, so a lasting shift of two daily
+     * spreads scores about 5, and a level that holds for less than three weeks is an incident
+     * rather than a new normal.
+     */
+    static final int SCAN_WINDOW_CYCLES = 3;
+
+    /**
+     * At least two cycles after a change before the scan judges it: a median of 14 days is not
+     * moved far by an incident of under a week, so a dip at the very end is not called a shift.
+     */
+    static final int SCAN_MIN_AFTER_CYCLES = 2;
+
+    /** The median of |Z| for a standard normal Z: Phi^-1(3/4). */
+    private static final double MEDIAN_ABS_NORMAL = 0.6745;
 
     private static final Logger LOG = LoggerFactory.getLogger(Detector.class);
 
@@ -106,10 +125,39 @@ public final class Detector {
             }
         }
 
-        // Phase 3: calibrate, fuse, threshold.
+        // Phase 2b: the level-shift scan joins the STL view.
+        if (settings.levelShifts()) {
+            for (int k = 0; k < dataset.kpis().size(); k++) {
+                addLevelShifts(raw, k, period);
+            }
+        }
+
+        // Phase 3: calibrate the neural view, estimate how the two views correlate per KPI,
+        // fuse, threshold.
+        List<double[][]> neural = raw.stream().map(Detector::calibrateNeural).toList();
+        if (settings.levelShifts() && method != DetectionMethod.STL) {
+            for (int k = 0; k < dataset.kpis().size(); k++) {
+                addNeuralLevelShifts(neural, k, period);
+            }
+        }
+        double[] rho = new double[dataset.kpis().size()];
+        if (method == DetectionMethod.HYBRID) {
+            for (int k = 0; k < rho.length; k++) {
+                List<double[]> stl = new ArrayList<>();
+                List<double[]> lstm = new ArrayList<>();
+                for (int i = 0; i < raw.size(); i++) {
+                    stl.add(raw.get(i).stl[k].z());
+                    lstm.add(neural.get(i)[k]);
+                }
+                rho[k] = Fusion.pooledCorrelation(stl, lstm);
+                LOG.debug("KPI {}: the views correlate at {} on typical steps",
+                        dataset.kpis().get(k).name(), rho[k]);
+            }
+        }
         Map<String, List<SeriesScores>> bySite = new LinkedHashMap<>();
-        for (RawSite r : raw) {
-            bySite.put(r.site.site(), finish(dataset, r, method));
+        for (int i = 0; i < raw.size(); i++) {
+            RawSite r = raw.get(i);
+            bySite.put(r.site.site(), finish(dataset, r, neural.get(i), rho, method));
         }
 
         List<AnomalyEvent> events = new EventBuilder(dataset, settings, bySite).build();
@@ -245,8 +293,10 @@ public final class Detector {
     }
 
     private static double edgeFactor(List<RawSite> raw, int k, int period) {
-        List<Double> edge = new ArrayList<>();
-        List<Double> middle = new ArrayList<>();
+        DoubleStream.Builder edge = DoubleStream.builder();
+        DoubleStream.Builder middle = DoubleStream.builder();
+        int edges = 0;
+        int middles = 0;
         for (RawSite r : raw) {
             double[] z = r.stl[k].z();
             int n = z.length;
@@ -254,17 +304,132 @@ public final class Detector {
                 if (Double.isNaN(z[t])) {
                     continue;
                 }
-                boolean atEdge = t < period || t >= n - period;
-                (atEdge ? edge : middle).add(Math.abs(z[t]));
+                if (t < period || t >= n - period) {
+                    edge.add(Math.abs(z[t]));
+                    edges++;
+                } else {
+                    middle.add(Math.abs(z[t]));
+                    middles++;
+                }
             }
         }
         // Thirty values per side: below that, the ratio of two medians is too noisy to act on.
-        if (edge.size() < 30 || middle.size() < 30) {
+        if (edges < 30 || middles < 30) {
             return 1;
         }
-        double e = RobustScale.median(edge.stream().mapToDouble(Double::doubleValue).toArray());
-        double m = RobustScale.median(middle.stream().mapToDouble(Double::doubleValue).toArray());
+        double e = RobustScale.median(edge.build().toArray());
+        double m = RobustScale.median(middle.build().toArray());
         return m > 0 ? e / m : 1;
+    }
+
+    /**
+     * Adds the level-shift scan to the STL view of KPI k (docs/scoring.md section 3b). It
+     * compares levels of the deseasonalised series, trend + remainder, with the series'
+     * ordinary drift taken out.
+     */
+    private static void addLevelShifts(List<RawSite> raw, int k, int period) {
+        List<double[]> scores = new ArrayList<>();
+        List<double[]> series = new ArrayList<>();
+        List<double[]> spreads = new ArrayList<>();
+        for (RawSite r : raw) {
+            StlScores s = r.stl[k];
+            int n = s.z().length;
+            double[] d = new double[n];
+            double slope = ordinarySlope(s.trend());
+            for (int t = 0; t < n; t++) {
+                d[t] = s.trend()[t] + s.remainder()[t] - slope * t;
+            }
+            scores.add(s.z());
+            series.add(d);
+            spreads.add(s.sigma());
+        }
+        scanLevels(scores, series, spreads, period, "the STL view, KPI " + k);
+    }
+
+    /**
+     * Adds the level-shift scan to the neural view of KPI k. A forecaster that lags a new level
+     * makes errors of one sign for days after it; on its calibrated scores (unit spread, centred)
+     * the scan sees that run as a change of their level, which is the neural view's evidence for
+     * the same shift the STL view's scan sees in the data.
+     */
+    private static void addNeuralLevelShifts(List<double[][]> neural, int k, int period) {
+        List<double[]> scores = new ArrayList<>();
+        List<double[]> series = new ArrayList<>();
+        List<double[]> spreads = new ArrayList<>();
+        for (double[][] site : neural) {
+            double[] z = site[k];
+            double[] unit = new double[z.length];
+            Arrays.fill(unit, 1.0);
+            scores.add(z);
+            series.add(z.clone());
+            spreads.add(unit);
+        }
+        scanLevels(scores, series, spreads, period, "the neural view, KPI " + k);
+    }
+
+    /**
+     * The level-shift scan over one KPI of every site: the statistic of each series, checked
+     * against the standard normal by its median |T| pooled over the sites and widened if that
+     * is larger than a normal's (never narrowed); at each finding the score becomes the scan's
+     * where that is the larger of the two.
+     *
+     * @param scores  each site's scores, changed in place
+     * @param series  what the scan compares, per site
+     * @param spreads the per-step spread of each series
+     */
+    private static void scanLevels(List<double[]> scores, List<double[]> series,
+                                   List<double[]> spreads, int period, String what) {
+        int window = SCAN_WINDOW_CYCLES * period;
+        int minAfter = SCAN_MIN_AFTER_CYCLES * period;
+        double[][] stats = new double[scores.size()][];
+        DoubleStream.Builder pooled = DoubleStream.builder();
+        int values = 0;
+        for (int i = 0; i < scores.size(); i++) {
+            stats[i] = LevelShiftScan.statistic(series.get(i), spreads.get(i), window, minAfter);
+            for (double v : stats[i]) {
+                if (!Double.isNaN(v)) {
+                    pooled.add(Math.abs(v));
+                    values++;
+                }
+            }
+        }
+        // Thirty values, as for the edge factor: fewer give too rough a median to act on.
+        if (values < 30) {
+            return;
+        }
+        double median = RobustScale.median(pooled.build().toArray());
+        double factor = Math.max(1, median / MEDIAN_ABS_NORMAL);
+        LOG.debug("level-shift scan of {}: pooled median |T| {}, divided by {}", what, median,
+                factor);
+        for (int i = 0; i < scores.size(); i++) {
+            double[] z = scores.get(i);
+            double[] changes = LevelShiftScan.changes(stats[i], series.get(i), spreads.get(i),
+                    window);
+            for (int t = 0; t < z.length; t++) {
+                double c = changes[t] / factor;
+                if (!Double.isNaN(c) && !Double.isNaN(z[t]) && Math.abs(c) > Math.abs(z[t])) {
+                    z[t] = c;
+                }
+            }
+        }
+    }
+
+    /**
+     * The series' ordinary drift per step: the median step-to-step change of its STL trend. A
+     * level shift bends the trend only over one trend window, a minority of the steps, so the
+     * median ignores it; growth or decline that runs through the series is taken out before the
+     * scan compares levels, or every precisely measured growing site would look shifted.
+     */
+    static double ordinarySlope(double[] trend) {
+        if (trend.length < 2) {
+            return 0;
+        }
+        double[] steps = new double[trend.length - 1];
+        for (int t = 0; t + 1 < trend.length; t++) {
+            steps[t] = trend[t + 1] - trend[t];
+        }
+        double slope = RobustScale.median(steps);
+        return Double.isNaN(slope) ? 0 : slope;
     }
 
     private static void divideEdges(double[] z, int period, double factor) {
@@ -276,7 +441,29 @@ public final class Detector {
         }
     }
 
-    private List<SeriesScores> finish(Dataset dataset, RawSite r, DetectionMethod method) {
+    /**
+     * The neural view's calibrated scores of one site, per KPI (docs/scoring.md section 4); all
+     * {@code NaN} when there is no neural view.
+     */
+    private static double[][] calibrateNeural(RawSite r) {
+        double[][] out = new double[r.stl.length][];
+        for (int k = 0; k < out.length; k++) {
+            StlScores s = r.stl[k];
+            if (r.neural == null) {
+                out[k] = new double[s.z().length];
+                Arrays.fill(out[k], Double.NaN);
+            } else {
+                out[k] = Calibration.standardise(s.judged()
+                        ? Calibration.onStlScale(r.site.series(k), r.neural.forecast()[k], s,
+                                r.logShift[k])
+                        : r.neural.score()[k]);
+            }
+        }
+        return out;
+    }
+
+    private List<SeriesScores> finish(Dataset dataset, RawSite r, double[][] neural,
+                                      double[] rho, DetectionMethod method) {
         List<SeriesScores> out = new ArrayList<>();
         List<Kpi> kpis = dataset.kpis();
         for (int k = 0; k < kpis.size(); k++) {
@@ -285,18 +472,12 @@ public final class Detector {
             double[] observed = r.site.series(k);
             int n = observed.length;
 
-            double[] lstm = new double[n];
+            double[] lstm = neural[k];
             double[] forecast = new double[n];
-            Arrays.fill(lstm, Double.NaN);
             Arrays.fill(forecast, Double.NaN);
             if (r.neural != null) {
                 forecast = r.neural.forecast()[k].clone();
-                lstm = Calibration.standardise(s.judged()
-                        ? Calibration.onStlScale(observed, forecast, s, r.logShift[k])
-                        : r.neural.score()[k]);
             }
-
-            double rho = method == DetectionMethod.HYBRID ? Fusion.correlation(s.z(), lstm) : 0;
             double[] score = new double[n];
             double[] strength = new double[n];
             double[] expected = new double[n];
@@ -305,11 +486,11 @@ public final class Detector {
                 switch (method) {
                     case STL -> score[t] = stlZ;
                     case LSTM -> score[t] = lstm[t];
-                    case HYBRID -> score[t] = Fusion.fuse(stlZ, lstm[t], rho);
+                    case HYBRID -> score[t] = Fusion.fuse(stlZ, lstm[t], rho[k]);
                     default -> throw new IllegalStateException("unknown method " + method);
                 }
                 strength[t] = method == DetectionMethod.HYBRID
-                        ? Fusion.strength(stlZ, lstm[t], rho) : score[t];
+                        ? Fusion.strength(stlZ, lstm[t], rho[k]) : score[t];
                 boolean useForecast = method == DetectionMethod.LSTM && !Double.isNaN(forecast[t]);
                 expected[t] = useForecast ? forecast[t] : s.expected()[t];
             }

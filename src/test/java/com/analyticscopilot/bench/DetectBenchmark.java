@@ -81,21 +81,28 @@ public final class DetectBenchmark {
                     seconds, cpu);
         }
 
-        double[] seconds = new double[repeats];
-        double[] cpu = new double[repeats];
+        // The whole detector with and without the level-shift scan, interleaved so that both
+        // see the same load on a shared machine.
+        double[][] seconds = new double[2][repeats];
+        double[][] cpu = new double[2][repeats];
         for (int r = 0; r < repeats; r++) {
-            long start = System.nanoTime();
-            double cpuStart = cpuSeconds();
-            DetectionResult result = new Detector(DetectionSettings.defaults(), null,
-                    ThresholdAdjustments.NONE).detect(data);
-            seconds[r] = (System.nanoTime() - start) / 1e9;
-            cpu[r] = cpuSeconds() - cpuStart;
-            if (r == 0) {
-                System.out.printf(Locale.ROOT, "  (%d events)%n", result.events().size());
+            for (int scan = 0; scan < 2; scan++) {
+                long start = System.nanoTime();
+                double cpuStart = cpuSeconds();
+                DetectionResult result = new Detector(DetectionSettings.defaults()
+                        .withLevelShifts(scan == 1), null, ThresholdAdjustments.NONE).detect(data);
+                seconds[scan][r] = (System.nanoTime() - start) / 1e9;
+                cpu[scan][r] = cpuSeconds() - cpuStart;
+                if (r == 0) {
+                    System.out.printf(Locale.ROOT, "  (%d events, level-shift scan %s)%n",
+                            result.events().size(), scan == 1 ? "on" : "off");
+                }
             }
         }
-        report("whole detector, defaults, robust, " + cores + " threads", series.size(), seconds,
-                cpu);
+        report("whole detector, no level-shift scan, " + cores + " threads", series.size(),
+                seconds[0], cpu[0]);
+        report("whole detector, defaults, " + cores + " threads", series.size(), seconds[1],
+                cpu[1]);
     }
 
     private static void report(String what, int count, double[] seconds, double[] cpu) {

@@ -70,6 +70,35 @@ class DetectorTest {
     }
 
     @Test
+    void aLastingLevelShiftIsFoundOnItsFirstDayByTheScan() {
+        // A small shop (200 sessions a day: counting noise alone is 7 % a day) whose traffic
+        // rises by a quarter for good on day 100. The robust trend takes the new level in, so
+        // the point score alone never gets near the threshold.
+        List<SiteSeries> sites = new ArrayList<>(KpiFixtures.cleanSites(6, DAYS, 7));
+        double[][] v = KpiFixtures.site(42, DAYS, 200, 0.03);
+        for (int t = 100; t < DAYS; t++) {
+            v[0][t] = Math.round(v[0][t] * 1.25);
+        }
+        sites.add(KpiFixtures.series("shop", v));
+        Dataset data = KpiFixtures.dataset(sites);
+
+        DetectionResult without = new Detector(DetectionSettings.defaults().withLevelShifts(false),
+                null, ThresholdAdjustments.NONE).detect(data);
+        DetectionResult with = stl().detect(data);
+
+        assertTrue(without.events().stream().noneMatch(e -> e.site().equals("shop")),
+                "the point score alone: " + without.events());
+        List<AnomalyEvent> shop = with.events().stream()
+                .filter(e -> e.site().equals("shop")).toList();
+        assertEquals(1, shop.size(), shop.toString());
+        AnomalyPoint first = shop.get(0).points().get(0);
+        assertEquals("sessions", first.kpi());
+        assertTrue(Math.abs(first.index() - 100) <= 1, "dated " + first.index());
+        assertTrue(first.stlScore() >= DetectionSettings.DEFAULT_THRESHOLD, first.toString());
+        assertEquals(1, shop.get(0).moves().get(0).direction());
+    }
+
+    @Test
     void aConversionRateFromFewSessionsNeedsABiggerMove() {
         // The same relative jump of the conversion rate (x1.8 on one day) on a small and a
         // large site: counting noise alone explains it at 100 sessions, not at 20,000.
