@@ -99,6 +99,56 @@ class DetectorTest {
     }
 
     @Test
+    void inTheHybridBothViewsScanForTheShiftAndCorroborateEachOther() {
+        // The same small shop and shift, with a seasonal-naive forecaster (the mean of the last
+        // two weeks' same weekday) as the second view: it lags the new level for two weeks, a
+        // run of errors of one sign that its own scan sees as a change of level.
+        List<SiteSeries> sites = new ArrayList<>(KpiFixtures.cleanSites(6, DAYS, 7));
+        double[][] v = KpiFixtures.site(42, DAYS, 200, 0.03);
+        for (int t = 100; t < DAYS; t++) {
+            v[0][t] = Math.round(v[0][t] * 1.25);
+        }
+        sites.add(KpiFixtures.series("shop", v));
+        Dataset data = KpiFixtures.dataset(sites);
+        DetectionSettings hybrid = DetectionSettings.defaults().withMethod(DetectionMethod.HYBRID);
+
+        DetectionResult without = new Detector(hybrid.withLevelShifts(false),
+                new SeasonalNaiveScorer(2), ThresholdAdjustments.NONE).detect(data);
+        DetectionResult with = new Detector(hybrid, new SeasonalNaiveScorer(2),
+                ThresholdAdjustments.NONE).detect(data);
+
+        SeriesScores plain = without.series("shop", "sessions").orElseThrow();
+        SeriesScores scanned = with.series("shop", "sessions").orElseThrow();
+        int at = -1;
+        for (int t = 95; t < 106; t++) {
+            assertFalse(plain.flagged(t), "without the scan, step " + t);
+            if (scanned.flagged(t) && at < 0) {
+                at = t;
+            }
+        }
+        assertTrue(Math.abs(at - 100) <= 1, "flagged first at " + at);
+        assertTrue(scanned.stlScore(at) >= DetectionSettings.DEFAULT_THRESHOLD,
+                "STL's scan: " + scanned.stlScore(at));
+        assertTrue(scanned.score(at) <= Math.max(Math.abs(scanned.stlScore(at)),
+                Math.abs(scanned.lstmScore(at))) + 1e-12, "never above the stronger view");
+
+        // The neural view on its own: its scan puts a finding within a day of the shift, well
+        // above the point error on that day.
+        DetectionSettings neural = DetectionSettings.defaults().withMethod(DetectionMethod.LSTM);
+        SeriesScores pointOnly = new Detector(neural.withLevelShifts(false),
+                new SeasonalNaiveScorer(2), ThresholdAdjustments.NONE).detect(data)
+                .series("shop", "sessions").orElseThrow();
+        SeriesScores withScan = new Detector(neural, new SeasonalNaiveScorer(2),
+                ThresholdAdjustments.NONE).detect(data).series("shop", "sessions").orElseThrow();
+        boolean found = false;
+        for (int t = 99; t <= 101; t++) {
+            found |= withScan.lstmScore(t) >= 3 && withScan.lstmScore(t)
+                    > pointOnly.lstmScore(t) + 1;
+        }
+        assertTrue(found, "the forecaster's scan finds the run of errors after the shift");
+    }
+
+    @Test
     void aConversionRateFromFewSessionsNeedsABiggerMove() {
         // The same relative jump of the conversion rate (x1.8 on one day) on a small and a
         // large site: counting noise alone explains it at 100 sessions, not at 20,000.
