@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
 
 /**
  * Finds anomalies in a data set: STL and robust z-scores for every site and KPI, the neural
@@ -327,7 +328,7 @@ public final class Detector {
      * compares levels of the deseasonalised series, trend + remainder, with the series'
      * ordinary drift taken out.
      */
-    private static void addLevelShifts(List<RawSite> raw, int k, int period) {
+    private void addLevelShifts(List<RawSite> raw, int k, int period) {
         List<double[]> scores = new ArrayList<>();
         List<double[]> series = new ArrayList<>();
         List<double[]> spreads = new ArrayList<>();
@@ -352,7 +353,7 @@ public final class Detector {
      * the scan sees that run as a change of their level, which is the neural view's evidence for
      * the same shift the STL view's scan sees in the data.
      */
-    private static void addNeuralLevelShifts(List<double[][]> neural, int k, int period) {
+    private void addNeuralLevelShifts(List<double[][]> neural, int k, int period) {
         List<double[]> scores = new ArrayList<>();
         List<double[]> series = new ArrayList<>();
         List<double[]> spreads = new ArrayList<>();
@@ -377,16 +378,24 @@ public final class Detector {
      * @param series  what the scan compares, per site
      * @param spreads the per-step spread of each series
      */
-    private static void scanLevels(List<double[]> scores, List<double[]> series,
-                                   List<double[]> spreads, int period, String what) {
+    private void scanLevels(List<double[]> scores, List<double[]> series,
+                            List<double[]> spreads, int period, String what) {
         int window = SCAN_WINDOW_CYCLES * period;
         int minAfter = SCAN_MIN_AFTER_CYCLES * period;
-        double[][] stats = new double[scores.size()][];
+        int sites = scores.size();
+        // Per site, in parallel: the statistic, and where its findings are.
+        List<double[][]> scanned = inPool(() -> IntStream.range(0, sites).parallel()
+                .mapToObj(i -> {
+                    double[] stat = LevelShiftScan.statistic(series.get(i), spreads.get(i),
+                            window, minAfter);
+                    double[] changes = LevelShiftScan.changes(stat, series.get(i),
+                            spreads.get(i), window);
+                    return new double[][] {stat, changes};
+                }).toList());
         DoubleStream.Builder pooled = DoubleStream.builder();
         int values = 0;
-        for (int i = 0; i < scores.size(); i++) {
-            stats[i] = LevelShiftScan.statistic(series.get(i), spreads.get(i), window, minAfter);
-            for (double v : stats[i]) {
+        for (double[][] site : scanned) {
+            for (double v : site[0]) {
                 if (!Double.isNaN(v)) {
                     pooled.add(Math.abs(v));
                     values++;
@@ -401,10 +410,9 @@ public final class Detector {
         double factor = Math.max(1, median / MEDIAN_ABS_NORMAL);
         LOG.debug("level-shift scan of {}: pooled median |T| {}, divided by {}", what, median,
                 factor);
-        for (int i = 0; i < scores.size(); i++) {
+        for (int i = 0; i < sites; i++) {
             double[] z = scores.get(i);
-            double[] changes = LevelShiftScan.changes(stats[i], series.get(i), spreads.get(i),
-                    window);
+            double[] changes = scanned.get(i)[1];
             for (int t = 0; t < z.length; t++) {
                 double c = changes[t] / factor;
                 if (!Double.isNaN(c) && !Double.isNaN(z[t]) && Math.abs(c) > Math.abs(z[t])) {

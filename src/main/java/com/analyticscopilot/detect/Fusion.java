@@ -7,26 +7,31 @@ import java.util.List;
 
 /**
  * Combines the two views' calibrated scores into one: Stouffer's sum of z-scores, corrected for
- * the correlation between the views,
- * {@code z = (z_stl + z_lstm) / sqrt(2 + 2 rho)}.
+ * the correlation between the views, and never beyond the stronger view,
+ * {@code z = clamp((z_stl + z_lstm) / sqrt(2 + 2 rho), -m, m)} with
+ * {@code m = max(|z_stl|, |z_lstm|)}.
  *
- * <p>Why this rule (docs/scoring.md has the details):
+ * <p>Why this rule (docs/scoring.md section 5 has the details):
  * <ul>
- *   <li>If both calibrated scores are standard normal on normal data with correlation rho, so
- *       is the fused score: the threshold keeps its meaning.</li>
+ *   <li>If both calibrated scores are standard normal on normal data with correlation rho, the
+ *       sum is too, and the clamp only lowers it: the threshold keeps its meaning, slightly
+ *       conservatively.</li>
  *   <li>It asks for corroboration. An anomaly moves the observation away from both the STL fit
- *       and the forecast, in the same direction, so both scores grow and the sum grows faster
- *       than either. A view's own false alarm (the forecaster's echo of last week's incident, a
- *       loess wiggle at the end of a series) is seen by one view only and is halved. Rules that
- *       take the stronger of the two views (minimum p-value, Cauchy combination) add the false
- *       alarms of both views, which made the fused score worse than the better view alone.</li>
- *   <li>It is increasing in each input (strictly, up to the {@link #VIEW_CAP cap}), and
- *       symmetric.</li>
+ *       and the forecast, in the same direction, so both scores grow. A view's own false alarm
+ *       (the forecaster's echo of last week's incident, a loess wiggle at the end of a series)
+ *       is seen by one view only and is diluted. Rules that take the stronger of the two views
+ *       (minimum p-value, Cauchy combination) add the false alarms of both views, which made the
+ *       fused score worse than the better view alone.</li>
+ *   <li>Corroboration confirms, it does not amplify. In the tails the two views move together
+ *       more than their bulk correlation says, so two views each just short of the threshold
+ *       must not add up to a flag.</li>
+ *   <li>It is non-decreasing in each input, and symmetric.</li>
  * </ul>
- * rho is estimated per series, robustly: from the robust spreads of the sum and the difference
- * of the two score series, {@code rho = (s+^2 - s-^2) / (s+^2 + s-^2)}, which the few anomalies
- * do not move. It is bounded to [0, 0.9]: a negative estimate would let two disagreeing views
- * add up to more than their sum, and near 1 the views are one view.
+ * rho is estimated robustly, from the robust spreads of the sum and the difference of the two
+ * score series, {@code rho = (s+^2 - s-^2) / (s+^2 + s-^2)}, which the few anomalies do not
+ * move; the detector pools it per KPI over the sites ({@link #pooledCorrelation}). It is bounded
+ * to [0, 0.9]: a negative estimate would let two disagreeing views add up to more than their
+ * sum, and near 1 the views are one view.
  */
 public final class Fusion {
 
@@ -34,8 +39,8 @@ public final class Fusion {
      * The largest calibrated score one view brings into the sum. A normal tail beyond 6 has
      * probability 2e-9, far below what a few hundred residuals of one series can calibrate:
      * beyond it a view says "far out", not how far. Capped, one view alone reaches at most
-     * 6 / sqrt(2) = 4.24, below the default threshold of 4.5, so a flag needs at least mild
-     * support from the other view (about 1.8 at rho = 0.5) at the default sensitivity.
+     * 6 / sqrt(2 + 2 rho), 3.5 at rho = 0.5, below the default threshold of 4.5, so a flag needs
+     * support from the other view at the default sensitivity.
      */
     public static final double VIEW_CAP = 6.0;
 
