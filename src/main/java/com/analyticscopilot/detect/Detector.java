@@ -20,8 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.function.BooleanSupplier;
 import java.util.stream.DoubleStream;
 import java.util.stream.IntStream;
 
@@ -93,6 +95,16 @@ public final class Detector {
 
     /** Runs detection over every site of the data set. */
     public DetectionResult detect(Dataset dataset) {
+        return detect(dataset, () -> false);
+    }
+
+    /**
+     * Runs detection over every site of the data set, giving up when {@code cancelled} says so:
+     * it is asked before each site and between the phases, and a cancelled run throws
+     * {@link CancellationException} instead of finishing work nobody waits for.
+     */
+    public DetectionResult detect(Dataset dataset, BooleanSupplier cancelled) {
+        Objects.requireNonNull(cancelled, "cancelled");
         long started = System.nanoTime();
         List<String> notes = new ArrayList<>();
         DetectionMethod method = method();
@@ -109,7 +121,11 @@ public final class Detector {
         // Phase 1, in parallel over sites: STL and the neural view's raw scores.
         List<SiteSeries> sites = dataset.sites();
         List<RawSite> raw = inPool(() -> sites.parallelStream()
-                .map(s -> scoreSite(dataset, s, method)).toList());
+                .map(s -> {
+                    stopIf(cancelled);
+                    return scoreSite(dataset, s, method);
+                }).toList());
+        stopIf(cancelled);
 
         // Phase 2: the ends of a series are judged by one-sided loess and come out noisier than
         // the middle; measure by how much, pooled over sites, and correct for it.
@@ -132,6 +148,8 @@ public final class Detector {
                 addLevelShifts(raw, k, period);
             }
         }
+
+        stopIf(cancelled);
 
         // Phase 3: calibrate the neural view, estimate how the two views correlate per KPI,
         // fuse, threshold.
@@ -166,6 +184,12 @@ public final class Detector {
                 sites.size(), dataset.kpis().size(), method.label(),
                 (System.nanoTime() - started) / 1_000_000);
         return new DetectionResult(dataset, settings, method, notes, bySite, events);
+    }
+
+    private static void stopIf(BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException("detection was cancelled");
+        }
     }
 
     private <T> T inPool(java.util.concurrent.Callable<T> work) {

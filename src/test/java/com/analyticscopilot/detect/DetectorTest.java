@@ -2,13 +2,17 @@ package com.analyticscopilot.detect;
 
 import com.analyticscopilot.data.Dataset;
 import com.analyticscopilot.data.SiteSeries;
+import com.analyticscopilot.forecast.ResidualScorer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DetectorTest {
@@ -146,6 +150,28 @@ class DetectorTest {
                     > pointOnly.lstmScore(t) + 1;
         }
         assertTrue(found, "the forecaster's scan finds the run of errors after the shift");
+    }
+
+    @Test
+    void aCancelledRunStopsEarlyAndAnUncancelledOneIsUnchanged() {
+        Dataset data = KpiFixtures.dataset(KpiFixtures.cleanSites(40, DAYS, 5));
+        AtomicInteger scored = new AtomicInteger();
+        SeasonalNaiveScorer naive = new SeasonalNaiveScorer(2);
+        ResidualScorer counting = (dataset, site) -> {
+            scored.incrementAndGet();
+            return naive.score(dataset, site);
+        };
+        AtomicInteger asked = new AtomicInteger();
+        Detector detector = new Detector(DetectionSettings.defaults(), counting,
+                ThresholdAdjustments.NONE);
+
+        assertThrows(CancellationException.class,
+                () -> detector.detect(data, () -> asked.incrementAndGet() > 3));
+        assertTrue(scored.get() <= 3, "sites scored after the cancel: " + scored.get());
+
+        DetectionResult plain = detector.detect(data);
+        DetectionResult watched = detector.detect(data, () -> false);
+        assertEquals(plain.points(), watched.points());
     }
 
     @Test

@@ -67,7 +67,7 @@ public final class DetectorService implements DetectionService {
         DetectionSettings settings = base.withSensitivity(sensitivityFactor(sensitivity));
         DetectionResult result = new Detector(settings, cached(usable(scorer, dataset), dataset),
                 adjustments)
-                .detect(dataset);
+                .detect(dataset, progress::isCancelled);
         if (progress.isCancelled()) {
             throw new CancellationException("detection was superseded");
         }
