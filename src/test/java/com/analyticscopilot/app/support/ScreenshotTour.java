@@ -1,6 +1,7 @@
 package com.analyticscopilot.app.support;
 
 import com.analyticscopilot.app.WorkbenchApp;
+import com.analyticscopilot.app.viewmodel.SiteRow;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -51,8 +52,22 @@ public final class ScreenshotTour {
             }, () -> {
                 ListView<?> sites = (ListView<?>) scene.lookup("#siteList");
                 int pick = Integer.getInteger("tour.site", 0);
+                String name = System.getProperty("tour.siteName");
+                for (int i = 0; name != null && i < sites.getItems().size(); i++) {
+                    if (sites.getItems().get(i) instanceof SiteRow row && row.site().equals(name)) {
+                        pick = i;
+                    }
+                }
                 sites.getSelectionModel().select(pick);
+                sites.scrollTo(pick);
                 later(2, () -> {
+                    int row = Integer.getInteger("tour.eventRow", -1);
+                    if (row >= 0) {
+                        ((javafx.scene.control.TableView<?>) scene.lookup("#anomalyTable"))
+                                .getSelectionModel().select(row);
+                    }
+                });
+                later(3, () -> {
                     System.out.println("SHOT main");
                     later(HOLD_SECONDS, () -> training(scene));
                 });
