@@ -19,8 +19,8 @@ import java.util.Objects;
  *                       the step to count as a portfolio-wide move
  * @param minSharedSites the fewest sites a portfolio-wide move needs, however small the portfolio
  * @param threads        worker threads over sites; 0 for one per core
- * @param levelShifts    whether the STL view includes the level-shift scan (docs/scoring.md
- *                       section 3); on by default, off only to measure what it adds
+ * @param levelShifts    whether both views include the level-shift scan (docs/scoring.md
+ *                       section 3b); on by default, off only to measure what it adds
  */
 public record DetectionSettings(DetectionMethod method, double threshold, double sensitivity,
                                 StlParameters stl, double sharedFraction, int minSharedSites,

@@ -3,27 +3,28 @@ package com.analyticscopilot.detect.stl;
 import java.util.Arrays;
 
 /**
- * A moving-window test for level shifts in the STL view, after the MOSUM procedure of Eichinger
- * and Kirch (2018, "A MOSUM procedure for the estimation of multiple random change points"),
- * with medians in place of means.
+ * A moving-window test for level shifts, after the MOSUM procedure of Eichinger and Kirch (2018,
+ * "A MOSUM procedure for the estimation of multiple random change points"), with medians in
+ * place of means. The detector runs it in both views (docs/scoring.md section 3b).
  *
- * <p>Why the STL view needs it: a robust loess trend over four weeks takes a lasting change of
- * level into the trend within days. The remainder at the change is then only part of the shift,
- * and the days after it look normal, so the point score misses moderate shifts. The one-step
- * forecaster sees the first day at the new level as a miss and then follows, so it cannot
- * corroborate a late STL alarm either.
+ * <p>Why it is needed: a robust loess trend over four weeks takes a lasting change of level into
+ * the trend within days. The remainder at the change is then only part of the shift, and the
+ * days after it look normal, so the STL point score misses moderate shifts. The one-step
+ * forecaster sees the first day at the new level as a miss and then follows, so its point score
+ * cannot corroborate a late STL alarm either; its run of one-signed errors after the shift can.
  *
- * <p>The statistic compares, at each step t, the level of the deseasonalised series
- * {@code d = trend + remainder} (working scale) over the {@code window} steps before t with its
- * level from t on:
+ * <p>The statistic compares, at each step t, the level of a series d (for the STL view the
+ * deseasonalised series, trend + remainder on the working scale, less its ordinary drift; for
+ * the neural view its calibrated errors) over the {@code window} steps before t with its level
+ * from t on:
  * <pre>T_t = (median d[t, t+m) - median d[t-k, t)) / (1.2533 sqrt(s_b^2 / k + s_a^2 / m))</pre>
- * s is the root mean square of the STL view's per-step spread over each window (the series' own
- * noise plus sampling noise), 1.2533 = sqrt(pi / 2) the large-sample ratio of a median's
- * standard error to a mean's, and m is the window shortened at the end of the series. Without a
- * change T is about standard normal (the caller checks this on its data and widens it if it is
- * not). Medians make it robust: a spike or a dip that fills less than half of a window moves a
- * median little, so m must be at least {@code minAfter} steps (two cycles), enough that an
- * incident of under a week is a minority of it.
+ * s is the root mean square of the view's per-step spread over each window, 1.2533 =
+ * sqrt(pi / 2) the large-sample ratio of a median's standard error to a mean's, and m is the
+ * window shortened at the end of the series. Without a change T is about standard normal (the
+ * caller checks this on its data and widens it if it is not). Medians make it robust: a spike or
+ * a dip that fills less than half of a window moves a median little, so m must be at least
+ * {@code minAfter} steps (the detector uses two cycles), enough that an incident of under a week
+ * is a minority of it.
  *
  * <p>|T| rises to a plateau around a change and falls off on both sides. Each local maximum of
  * |T| within one window on either side is one finding. It is dated by the classic least-squares
@@ -55,8 +56,8 @@ public final class LevelShiftScan {
      * The scan statistic at every step; {@code NaN} where either window holds fewer than
      * {@code minAfter} observed values or there is no spread.
      *
-     * @param deseasonalised trend + remainder on the working scale, {@code NaN} where missing
-     * @param spread         the per-step spread of the STL view, working scale
+     * @param deseasonalised the series compared, {@code NaN} where missing
+     * @param spread         its per-step spread
      * @param window         k, the steps compared on each side
      * @param minAfter       the fewest observed steps a window may hold; at most {@code window}
      */
