@@ -452,78 +452,11 @@ final class FastStl {
         return row;
     }
 
-    /**
-     * The exact median of r[1..n] by selection (expected linear time) instead of a full sort:
-     * the same value, since selection and sorting agree on the k-th smallest element.
-     */
+    /** The exact median of r[1..n], by selection ({@link RobustScale#medianInPlace}). */
     private double median(double[] r) {
         double[] a = sorted;
         System.arraycopy(r, 1, a, 0, n);
-        int upper = n / 2;
-        double high = select(a, upper);
-        if (n % 2 == 1) {
-            return high;
-        }
-
-        // After selecting the upper middle, everything left of it is no larger: the lower
-        // middle is the largest of those.
-        double low = a[0];
-        for (int i = 1; i < upper; i++) {
-            low = Math.max(low, a[i]);
-        }
-        return 0.5 * (low + high);
-    }
-
-    /**
-     * Rearranges a[0..n) so that a[k] is the k-th smallest value, no larger value before it
-     * and no smaller one after it (Hoare's selection, median-of-three pivots), and returns it.
-     */
-    private double select(double[] a, int k) {
-        int lo = 0;
-        int hi = n - 1;
-        while (hi > lo) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < a[lo]) {
-                swap(a, mid, lo);
-            }
-            if (a[hi] < a[lo]) {
-                swap(a, hi, lo);
-            }
-            if (a[hi] < a[mid]) {
-                swap(a, hi, mid);
-            }
-            double pivot = a[mid];
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] < pivot) {
-                    i++;
-                }
-                while (a[j] > pivot) {
-                    j--;
-                }
-                if (i <= j) {
-                    swap(a, i, j);
-                    i++;
-                    j--;
-                }
-            }
-            // Now a[lo..j] <= pivot <= a[i..hi], and a[j+1..i-1] (if any) equal the pivot.
-            if (k <= j) {
-                hi = j;
-            } else if (k >= i) {
-                lo = i;
-            } else {
-                return a[k];
-            }
-        }
-        return a[k];
-    }
-
-    private static void swap(double[] a, int i, int j) {
-        double t = a[i];
-        a[i] = a[j];
-        a[j] = t;
+        return RobustScale.medianInPlace(a, n);
     }
 
     /** Bisquare weights of the remainders, scaled by six times their median absolute size. */

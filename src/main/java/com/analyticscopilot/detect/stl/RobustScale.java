@@ -31,74 +31,83 @@ public final class RobustScale {
         if (v.length == 0) {
             return Double.NaN;
         }
-        int mid = v.length / 2;
         if (v.length <= SORT_BELOW) {
             Arrays.sort(v);
+            int mid = v.length / 2;
             return v.length % 2 == 1 ? v[mid] : 0.5 * (v[mid - 1] + v[mid]);
         }
-        // Pooled over a portfolio there are millions of values: select, do not sort. The
-        // k-th smallest is unique, so the result is the same as sorting's.
-        double upper = select(v, mid);
-        if (v.length % 2 == 1) {
-            return upper;
-        }
-        // After selecting, everything left of mid is at most v[mid]: the lower middle value
-        // is their maximum.
-        double lower = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < mid; i++) {
-            lower = Math.max(lower, v[i]);
-        }
-        return 0.5 * (lower + upper);
+        // Pooled over a portfolio there are millions of values: select, do not sort.
+        return medianInPlace(v, v.length);
     }
 
     /** Arrays up to this length are sorted; longer ones use selection. */
     private static final int SORT_BELOW = 1024;
 
     /**
-     * Rearranges v so that v[k] is its k-th smallest value, everything before it no larger
-     * and everything after no smaller (Hoare's selection with a median-of-three pivot), and
-     * returns v[k].
+     * The exact median of a[0..length) by selection (expected linear time), rearranging those
+     * values: the same value as sorting gives, since selection and sorting agree on the k-th
+     * smallest element. No {@code NaN} allowed.
      */
-    static double select(double[] v, int k) {
+    static double medianInPlace(double[] a, int length) {
+        int upper = length / 2;
+        double high = select(a, length, upper);
+        if (length % 2 == 1) {
+            return high;
+        }
+        // After selecting the upper middle, everything left of it is no larger: the lower
+        // middle is the largest of those.
+        double low = a[0];
+        for (int i = 1; i < upper; i++) {
+            low = Math.max(low, a[i]);
+        }
+        return 0.5 * (low + high);
+    }
+
+    /**
+     * Rearranges a[0..length) so that a[k] is the k-th smallest value, no larger value before it
+     * and no smaller one after it (Hoare's selection, median-of-three pivots: sorted input, common
+     * here, stays linear), and returns it.
+     */
+    static double select(double[] a, int length, int k) {
         int lo = 0;
-        int hi = v.length - 1;
+        int hi = length - 1;
         while (hi > lo) {
             int mid = (lo + hi) >>> 1;
-            // Median of three as the pivot: sorted input (common here) stays linear.
-            if (v[mid] < v[lo]) {
-                swap(v, mid, lo);
+            if (a[mid] < a[lo]) {
+                swap(a, mid, lo);
             }
-            if (v[hi] < v[lo]) {
-                swap(v, hi, lo);
+            if (a[hi] < a[lo]) {
+                swap(a, hi, lo);
             }
-            if (v[hi] < v[mid]) {
-                swap(v, hi, mid);
+            if (a[hi] < a[mid]) {
+                swap(a, hi, mid);
             }
-            double pivot = v[mid];
+            double pivot = a[mid];
             int i = lo;
             int j = hi;
             while (i <= j) {
-                while (v[i] < pivot) {
+                while (a[i] < pivot) {
                     i++;
                 }
-                while (v[j] > pivot) {
+                while (a[j] > pivot) {
                     j--;
                 }
                 if (i <= j) {
-                    swap(v, i, j);
+                    swap(a, i, j);
                     i++;
                     j--;
                 }
             }
+            // Now a[lo..j] <= pivot <= a[i..hi], and a[j+1..i-1] (if any) equal the pivot.
             if (k <= j) {
                 hi = j;
             } else if (k >= i) {
                 lo = i;
             } else {
-                return v[k];
+                return a[k];
             }
         }
-        return v[k];
+        return a[k];
     }
 
     private static void swap(double[] v, int a, int b) {
