@@ -73,18 +73,25 @@ class DetectorTest {
         assertFalse(Double.isNaN(conv.expected(50)), "the fit bridges the gap");
     }
 
-    @Test
-    void aLastingLevelShiftIsFoundOnItsFirstDayByTheScan() {
-        // A small shop (200 sessions a day: counting noise alone is 7 % a day) whose traffic
-        // rises by a quarter for good on day 100. The robust trend takes the new level in, so
-        // the point score alone never gets near the threshold.
+    /**
+     * Six clean sites and a small shop (200 sessions a day: counting noise alone is 7 % a day)
+     * whose traffic rises by a quarter for good on day 100.
+     */
+    private static Dataset shopWithALastingRise() {
         List<SiteSeries> sites = new ArrayList<>(KpiFixtures.cleanSites(6, DAYS, 7));
         double[][] v = KpiFixtures.site(42, DAYS, 200, 0.03);
         for (int t = 100; t < DAYS; t++) {
             v[0][t] = Math.round(v[0][t] * 1.25);
         }
         sites.add(KpiFixtures.series("shop", v));
-        Dataset data = KpiFixtures.dataset(sites);
+        return KpiFixtures.dataset(sites);
+    }
+
+    @Test
+    void aLastingLevelShiftIsFoundOnItsFirstDayByTheScan() {
+        // The robust trend takes the shop's new level in, so the point score alone never gets
+        // near the threshold.
+        Dataset data = shopWithALastingRise();
 
         DetectionResult without = new Detector(DetectionSettings.defaults().withLevelShifts(false),
                 null, ThresholdAdjustments.NONE).detect(data);
@@ -107,13 +114,7 @@ class DetectorTest {
         // The same small shop and shift, with a seasonal-naive forecaster (the mean of the last
         // two weeks' same weekday) as the second view: it lags the new level for two weeks, a
         // run of errors of one sign that its own scan sees as a change of level.
-        List<SiteSeries> sites = new ArrayList<>(KpiFixtures.cleanSites(6, DAYS, 7));
-        double[][] v = KpiFixtures.site(42, DAYS, 200, 0.03);
-        for (int t = 100; t < DAYS; t++) {
-            v[0][t] = Math.round(v[0][t] * 1.25);
-        }
-        sites.add(KpiFixtures.series("shop", v));
-        Dataset data = KpiFixtures.dataset(sites);
+        Dataset data = shopWithALastingRise();
         DetectionSettings hybrid = DetectionSettings.defaults().withMethod(DetectionMethod.HYBRID);
 
         DetectionResult without = new Detector(hybrid.withLevelShifts(false),
