@@ -88,6 +88,19 @@ class DetectorTest {
     }
 
     @Test
+    void theOrdinaryDriftIgnoresAShiftAndMissingSteps() {
+        double[] trend = new double[100];
+        for (int t = 0; t < 100; t++) {
+            // Growth of 0.002 a step, and a shift of 0.3 spread over steps 50-59 by the trend.
+            trend[t] = 0.002 * t + (t >= 60 ? 0.3 : t >= 50 ? 0.03 * (t - 50) : 0);
+        }
+        trend[20] = Double.NaN;
+        assertEquals(0.002, Detector.ordinarySlope(trend), 1e-12);
+        assertEquals(0.0, Detector.ordinarySlope(new double[] {5}));
+        assertEquals(0.0, Detector.ordinarySlope(new double[] {Double.NaN, Double.NaN}));
+    }
+
+    @Test
     void aLastingLevelShiftIsFoundOnItsFirstDayByTheScan() {
         // The robust trend takes the shop's new level in, so the point score alone never gets
         // near the threshold.
